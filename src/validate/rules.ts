@@ -1,0 +1,54 @@
+/**
+ * The catalogue of every diagnostic code (for `xxgk rules` and the README): code,
+ * severity and what it checks, in Chinese. Codes are stable.
+ */
+import type { Severity } from './diagnostic';
+
+export interface RuleInfo {
+  code: string;
+  severity: Severity;
+  /** Which part of the report the rule is about. */
+  category: '读取' | '数据格式' | '表二' | '表三' | '表四' | '跨年度' | '正文' | '确认';
+  /** What the rule checks, in Chinese. */
+  description: string;
+}
+
+export const RULES: readonly RuleInfo[] = [
+  { code: 'PARSE', severity: 'error', category: '读取', description: '文件能按 UTF-8 读取，并且是正确的 YAML 或 JSON' },
+  { code: 'SCHEMA-TYPE', severity: 'error', category: '数据格式', description: '每一项的类型正确：文字、数字、列表或“键: 值”（数字写成带引号的文本时会指出）' },
+  { code: 'SCHEMA-REQUIRED', severity: 'error', category: '数据格式', description: '必填项已填写且不为空：机关名称（agency）、报告年度（year）、小标题、已确认警告的代码和理由' },
+  { code: 'SCHEMA-UNKNOWN-KEY', severity: 'error', category: '数据格式', description: '没有未知的键（拼错的键不会被悄悄忽略），并提示最接近的正确键名' },
+  { code: 'SCHEMA-LENGTH', severity: 'error', category: '数据格式', description: '表三每行有6个数（可加第7个数作为总计）' },
+  { code: 'SCHEMA-RANGE', severity: 'error', category: '数据格式', description: '报告年度在 2000 至 2100 之间' },
+  { code: 'SCHEMA-FORMAT', severity: 'error', category: '数据格式', description: '落款的成文日期是真实日期，写成 2022-01-20 的形式' },
+  { code: 'SCHEMA-EMPTY', severity: 'warning', category: '数据格式', description: '写了键但没有内容的可选项（按未填写处理）' },
+  { code: 'T2-R1', severity: 'error', category: '表二', description: '表二的件数是非负整数；行政事业性收费是非负数（单位：万元，可有小数）；空白单元格须填 0' },
+  { code: 'T3-R1', severity: 'error', category: '表三', description: '每一列：一、本年新收 + 二、上年结转 = 三（七）总计 + 四、结转下年度继续办理' },
+  { code: 'T3-R2', severity: 'error', category: '表三', description: '填写了（七）总计时，每一列等于（一）至（六）共21行之和' },
+  { code: 'T3-R3', severity: 'error', category: '表三', description: '某行填写了第7个数（总计）时，它等于六类申请人之和' },
+  { code: 'T3-R4', severity: 'error', category: '表三', description: '表三每个单元格是不超过 2147483647 的非负整数；空白单元格须填 0' },
+  { code: 'T4-R1', severity: 'error', category: '表四', description: '行政复议：填写的总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结' },
+  { code: 'T4-R2', severity: 'error', category: '表四', description: '行政诉讼 未经复议直接起诉：填写的总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结' },
+  { code: 'T4-R3', severity: 'error', category: '表四', description: '行政诉讼 复议后起诉：填写的总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结' },
+  { code: 'T4-R4', severity: 'error', category: '表四', description: '表四每个单元格是不超过 2147483647 的非负整数；空白单元格须填 0' },
+  { code: 'PREVIOUS', severity: 'error', category: '跨年度', description: '用 --previous 指定的上一年度报告文件能够读取' },
+  { code: 'X0', severity: 'warning', category: '跨年度', description: '提供的上一年度报告可用于跨年度核对（年度为上一年、机关相同）' },
+  { code: 'X1', severity: 'error', category: '跨年度', description: '每一列：上一年度的 四、结转下年度继续办理 = 本年度的 二、上年结转' },
+  { code: 'X2', severity: 'warning', category: '跨年度', description: '规章、行政规范性文件：现行有效件数 = 上年现行有效 + 本年制发 − 本年废止（集中清理等可致差异，可确认）' },
+  { code: 'N1', severity: 'warning', category: '正文', description: '正文中能识别的数字（收到申请、上年结转、办结、结转下年度、行政复议、行政诉讼、制发规范性文件和规章的件数）与表格一致' },
+  { code: 'N2', severity: 'hint', category: '正文', description: '六、其他需要报告的事项 说明了信息处理费的收取情况（或未收取）' },
+  { code: 'N3', severity: 'warning', category: '正文', description: '表三（六）2. 逾期未缴纳费用的申请大于0时，六、其他需要报告的事项 必须说明信息处理费（与表二的行政事业性收费无关）' },
+  { code: 'N4', severity: 'warning', category: '正文', description: '开头一段和一、总体情况中的统计期限、报告名称和句首年份与报告年度一致；落款日期在报告年度的次年' },
+  { code: 'N5', severity: 'error', category: '正文', description: '五、存在的主要问题及改进情况 已填写且有实际内容（不是空的，也不只是“无”“暂无”）' },
+  { code: 'N6', severity: 'warning', category: '正文', description: '一、总体情况（及其各小标题的正文）和 六、其他需要报告的事项 已填写' },
+  { code: 'P1', severity: 'error', category: '正文', description: '正文中的占位符 {{…}} 都是已定义的名称，如 {{applications.newlyReceived.total}}、{{表三.本年新收.总计}}' },
+  { code: 'INTERNAL', severity: 'error', category: '读取', description: '校验程序自身出错（不应出现；请报告给维护者）' },
+  { code: 'ACK1', severity: 'hint', category: '确认', description: 'acknowledged 中的每一项都对应一个实际出现的警告（错误不能确认）' },
+];
+
+/** The catalogue entry of a code. */
+export function ruleInfo(code: string): RuleInfo | undefined {
+  return RULES.find((r) => r.code === code);
+}
+
+export { formatDiagnostic } from './format';
