@@ -1,0 +1,74 @@
+import type { CommandModule } from 'yargs';
+import type { RenderFn } from '../../preview/types';
+import { PreviewStartError, startPreview } from '../../preview/server';
+import { EXIT, UsageError } from '../exit-codes';
+
+interface PreviewArgs {
+  input: string;
+  port?: number;
+  template?: string;
+}
+
+/** What the command needs from outside; tests replace the renderer and the wait for Ctrl-C. */
+export interface PreviewCommandDeps {
+  render?: RenderFn;
+  /** Resolves when the user asks to stop (Ctrl-C or SIGTERM by default). */
+  waitForStop?: () => Promise<void>;
+}
+
+function defaultRender(): RenderFn {
+  // Loaded when the command runs, so the other commands start without the layout engine.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require('../../pipeline/render-report') as { renderReportBytes: RenderFn };
+  return mod.renderReportBytes;
+}
+
+function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+/** `xxgk preview <input>`: a local page showing the PDF and the diagnostics, updated on every save. */
+export function previewCommand(setExit: (code: number) => void, deps: PreviewCommandDeps = {}): CommandModule<object, PreviewArgs> {
+  return {
+    command: 'preview <input>',
+    describe: '实时预览：在本机浏览器中显示 PDF 页面和检查结果，保存数据文件后自动更新',
+    builder: (y) =>
+      y
+        .positional('input', { type: 'string', demandOption: true, describe: '报告数据文件（.yaml/.yml/.json）' })
+        .option('port', { type: 'number', describe: '端口（默认 5710，被占用时依次尝试之后的端口；0 表示任选空闲端口）' })
+        .option('template', { alias: 't', type: 'string', describe: '模板文件夹（修改后自动更新预览）' }) as never,
+    handler: async (args) => {
+      if (args.port !== undefined && (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535)) {
+        throw new UsageError(`--port 应为 0 至 65535 之间的整数，而不是 ${args.port}`);
+      }
+      const render = deps.render ?? defaultRender();
+      let preview;
+      try {
+        preview = await startPreview({
+          input: args.input,
+          port: args.port,
+          templateDir: args.template,
+          settings: { formats: ['pdf', 'docx'] },
+          render,
+        });
+      } catch (e) {
+        if (e instanceof PreviewStartError) throw new UsageError(e.message);
+        throw e;
+      }
+      process.stdout.write(`预览已启动：${preview.url}\n（在浏览器中打开；保存 ${args.input} 后页面自动更新；按 Ctrl-C 停止）\n`);
+      await (deps.waitForStop ?? waitForSignal)();
+      process.stdout.write('\n正在停止预览……\n');
+      await preview.close();
+      process.stdout.write('预览已停止。\n');
+      setExit(EXIT.ok);
+    },
+  };
+}

@@ -1,0 +1,373 @@
+/**
+ * The preview page: one HTML file, its stylesheet and its script, kept as strings so they
+ * travel inside `dist/` with the compiled code. The script is an ES module that imports
+ * pdf.js from the server's `/pdfjs/` prefix (the installed `pdfjs-dist`), nothing from the internet.
+ * Data from the report is only ever put into the page with `textContent`, never as HTML.
+ */
+
+export const PAGE_HTML = String.raw`<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>报告预览 · xxgk</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/app.css">
+<script type="module" src="/app.js"></script>
+</head>
+<body data-status="pending" data-update-id="0" data-pdf-id="0">
+<header id="top">
+  <div class="title">
+    <h1 id="doc-title">政府信息公开工作年度报告 · 预览</h1>
+    <div id="doc-file" class="sub"></div>
+  </div>
+  <div id="summary" class="summary" aria-live="polite">
+    <span class="count error" id="n-errors" title="错误">错误 0</span>
+    <span class="count warning" id="n-warnings" title="警告">警告 0</span>
+    <span class="count hint" id="n-hints" title="提示">提示 0</span>
+    <span class="count ack" id="n-ack" title="已确认的警告">已确认 0</span>
+  </div>
+  <div class="tools">
+    <label class="zoom">缩放
+      <select id="zoom">
+        <option value="fit" selected>适合宽度</option>
+        <option value="0.75">75%</option>
+        <option value="1">100%</option>
+        <option value="1.25">125%</option>
+        <option value="1.5">150%</option>
+        <option value="2">200%</option>
+      </select>
+    </label>
+    <a id="dl-pdf" class="button disabled" href="/document.pdf" download aria-disabled="true">下载 PDF</a>
+    <a id="dl-docx" class="button disabled" href="/document.docx" download aria-disabled="true">下载 Word</a>
+  </div>
+</header>
+<div id="banner" class="banner" role="alert" hidden>
+  <strong id="banner-title"></strong>
+  <ul id="banner-list"></ul>
+</div>
+<main>
+  <section id="viewer" aria-label="PDF 页面">
+    <div id="placeholder" class="placeholder">正在生成预览……</div>
+    <div id="pages"></div>
+  </section>
+  <aside id="panel" aria-label="检查结果">
+    <h2>检查结果 <span id="diag-total" class="sub"></span></h2>
+    <div id="diag-empty" class="empty" hidden>没有发现问题。</div>
+    <div id="diagnostics"></div>
+  </aside>
+</main>
+<footer id="status-bar">
+  <span id="conn" class="conn">正在连接预览服务……</span>
+  <span id="timing"></span>
+  <span id="updated"></span>
+</footer>
+</body>
+</html>
+`;
+
+export const PAGE_CSS = String.raw`
+:root {
+  --error: #c62828; --warning: #b26a00; --hint: #1565c0; --ack: #6b6b6b;
+  --bg: #f4f5f7; --line: #d8dbe0; --ink: #1f2328;
+  font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif;
+  color: var(--ink);
+}
+* { box-sizing: border-box; }
+html, body { height: 100%; margin: 0; }
+body { display: flex; flex-direction: column; background: var(--bg); }
+header#top { display: flex; align-items: center; gap: 16px; padding: 8px 16px; background: #fff; border-bottom: 1px solid var(--line); }
+header .title { flex: 1; min-width: 0; }
+h1 { font-size: 17px; margin: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+h2 { font-size: 15px; margin: 0 0 8px; }
+.sub { color: #666; font-size: 12px; font-weight: normal; }
+.summary { display: flex; gap: 6px; }
+.count { font-size: 13px; padding: 2px 8px; border-radius: 10px; background: #eceef1; color: #555; }
+.count.error.on { background: var(--error); color: #fff; }
+.count.warning.on { background: var(--warning); color: #fff; }
+.count.hint.on { background: var(--hint); color: #fff; }
+.tools { display: flex; align-items: center; gap: 8px; font-size: 13px; }
+.button { display: inline-block; padding: 5px 12px; border-radius: 4px; background: #1f6feb; color: #fff; text-decoration: none; font-size: 13px; }
+.button:hover { background: #1a5fd0; }
+.button.disabled { background: #9aa4b2; pointer-events: none; }
+.banner { background: #fdecea; border-bottom: 3px solid var(--error); color: #7f1d1d; padding: 10px 16px; font-size: 14px; }
+.banner.refused { background: #fff4e5; border-color: var(--warning); color: #663c00; }
+.banner ul { margin: 6px 0 0; padding-left: 20px; }
+.banner li { margin: 2px 0; }
+main { flex: 1; display: flex; min-height: 0; }
+#viewer { flex: 1; overflow: auto; background: #525659; position: relative; }
+#pages { display: flex; flex-direction: column; align-items: center; gap: 16px; padding: 16px; min-width: min-content; }
+.page { position: relative; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.45); }
+.page canvas { display: block; }
+.page .label { position: absolute; right: -2px; bottom: -18px; font-size: 11px; color: #ddd; }
+body.stale #pages .page { outline: 3px solid var(--error); }
+.placeholder { color: #eee; text-align: center; padding: 64px 16px; font-size: 15px; }
+#panel { width: 400px; max-width: 45vw; overflow: auto; background: #fff; border-left: 1px solid var(--line); padding: 12px 14px; }
+.group { margin-bottom: 14px; }
+.group h3 { font-size: 14px; margin: 0 0 6px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
+.group ul { list-style: none; margin: 0; padding: 0; }
+.diag { border-left: 4px solid var(--hint); padding: 5px 8px; margin: 0 0 6px; background: #f7f9fc; font-size: 13px; line-height: 1.5; }
+.diag.error { border-color: var(--error); background: #fdf3f2; }
+.diag.warning { border-color: var(--warning); background: #fff8ec; }
+.diag.acknowledged { border-color: var(--ack); background: #f3f3f3; color: #666; }
+.diag .meta { display: flex; gap: 8px; align-items: baseline; font-size: 12px; }
+.diag .sev { font-weight: bold; }
+.diag.error .sev { color: var(--error); }
+.diag.warning .sev { color: var(--warning); }
+.diag.hint .sev { color: var(--hint); }
+.diag.acknowledged .sev { color: var(--ack); }
+.diag code { font-size: 12px; background: #e9ecef; padding: 0 4px; border-radius: 3px; }
+.diag .line { color: #555; }
+.diag .path { color: #777; font-size: 11px; font-family: ui-monospace, monospace; word-break: break-all; }
+.diag .reason { color: #555; font-size: 12px; }
+.empty { color: #2e7d32; font-size: 14px; }
+footer#status-bar { display: flex; gap: 16px; padding: 4px 16px; font-size: 12px; color: #555; background: #fff; border-top: 1px solid var(--line); }
+.conn::before { content: "●"; margin-right: 4px; color: #999; }
+.conn.on::before { color: #2e7d32; }
+.conn.off::before { color: var(--error); }
+`;
+
+export const PAGE_JS = String.raw`
+import * as pdfjsLib from '/pdfjs/pdf.min.mjs';
+pdfjsLib.GlobalWorkerOptions.workerSrc = '/pdfjs/pdf.worker.min.mjs';
+
+const $ = (id) => document.getElementById(id);
+const viewer = $('viewer');
+const pagesBox = $('pages');
+const SEVERITY = { error: '错误', warning: '警告', hint: '提示' };
+const GROUPS = [
+  ['', '整个文件'],
+  ['proactive', '表二　主动公开政府信息情况'],
+  ['applications', '表三　收到和处理政府信息公开申请情况'],
+  ['reviewLitigation', '表四　行政复议、行政诉讼情况'],
+];
+const OTHER_GROUP = '正文及其他';
+
+let fileName = 'document';
+let shownPdfId = 0;
+let wantedPdfId = 0;
+let shownDiagId = 0;
+let drawing = false;
+let redrawWanted = false;
+let currentDoc = null;
+
+function el(tag, cls, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function clockTime(iso) {
+  return iso ? new Date(iso).toLocaleTimeString('zh-CN', { hour12: false }) : '';
+}
+
+// ---- live updates ----
+const events = new EventSource('/events');
+events.addEventListener('update', (ev) => onSummary(JSON.parse(ev.data)));
+events.addEventListener('open', () => setConn(true));
+events.addEventListener('error', () => setConn(false));
+
+function setConn(on) {
+  const c = $('conn');
+  c.className = 'conn ' + (on ? 'on' : 'off');
+  c.textContent = on ? '已连接，保存数据文件后自动更新' : '与预览服务的连接已断开（预览已停止？）';
+}
+
+function onSummary(s) {
+  document.body.dataset.updateId = String(s.id);
+  document.body.dataset.status = s.status;
+  showCounts(s.counts);
+  showLinks(s);
+  $('timing').textContent = s.saveToPdfMs !== undefined && s.id === s.pdfId
+    ? '保存到新 PDF：' + s.saveToPdfMs + ' ms（渲染 ' + s.renderMs + ' ms）' : '';
+  $('updated').textContent = s.updatedAt ? '检查于 ' + clockTime(s.updatedAt) : '';
+  void refreshDiagnostics();
+  if (s.pdfId && s.pdfId !== shownPdfId) {
+    wantedPdfId = Math.max(wantedPdfId, s.pdfId);
+    void drawLoop();
+  }
+  if (!s.hasPdf && s.status !== 'pending') $('placeholder').textContent = '尚无可显示的 PDF：请先修正下列错误。';
+}
+
+function showCounts(c) {
+  const set = (id, label, n) => { const e = $(id); e.textContent = label + ' ' + n; e.classList.toggle('on', n > 0); };
+  set('n-errors', '错误', c.errors);
+  set('n-warnings', '警告', c.warnings);
+  set('n-hints', '提示', c.hints);
+  set('n-ack', '已确认', c.acknowledged);
+}
+
+function showLinks(s) {
+  fileName = (s.file || 'document').split(/[\\/]/).pop().replace(/\.(ya?ml|json)$/i, '') || 'document';
+  const title = (s.agency ? s.agency : '') + (s.year ? s.year + '年' : '') + '政府信息公开工作年度报告';
+  $('doc-title').textContent = title + ' · 预览';
+  document.title = title + ' · 预览';
+  $('doc-file').textContent = s.file || '';
+  for (const [id, has, ext] of [['dl-pdf', s.hasPdf, '.pdf'], ['dl-docx', s.hasDocx, '.docx']]) {
+    const a = $(id);
+    a.classList.toggle('disabled', !has);
+    a.setAttribute('aria-disabled', has ? 'false' : 'true');
+    a.setAttribute('download', fileName + ext);
+  }
+}
+
+// ---- diagnostics ----
+async function refreshDiagnostics() {
+  let d;
+  try {
+    const res = await fetch('/diagnostics.json', { cache: 'no-store' });
+    d = await res.json();
+  } catch (e) {
+    return;
+  }
+  if (d.id < shownDiagId) return; // an older answer overtaken by a newer one
+  shownDiagId = d.id;
+  showDiagnostics(d);
+  showBanner(d);
+}
+
+function groupOf(path) {
+  const head = (path || '').split(/[.\[]/)[0];
+  for (const [key, label] of GROUPS) if (key === head) return label;
+  return OTHER_GROUP;
+}
+
+function showDiagnostics(d) {
+  const box = $('diagnostics');
+  const groups = new Map();
+  for (const [, label] of GROUPS) groups.set(label, []);
+  groups.set(OTHER_GROUP, []);
+  for (const x of d.diagnostics) groups.get(groupOf(x.path)).push(x);
+  const rank = (x) => (x.acknowledged ? 1 : 0);
+  const frag = document.createDocumentFragment();
+  for (const [label, list] of groups) {
+    if (list.length === 0) continue;
+    list.sort((a, b) => rank(a) - rank(b) || (a.line || 0) - (b.line || 0));
+    const g = el('section', 'group');
+    g.appendChild(el('h3', '', label + '（' + list.length + '）'));
+    const ul = el('ul');
+    for (const x of list) ul.appendChild(diagItem(x));
+    g.appendChild(ul);
+    frag.appendChild(g);
+  }
+  box.replaceChildren(frag);
+  $('diag-empty').hidden = d.diagnostics.length > 0 || d.status === 'pending';
+  $('diag-total').textContent = d.diagnostics.length ? '共 ' + d.diagnostics.length + ' 条' : '';
+}
+
+function diagItem(x) {
+  const li = el('li', 'diag ' + x.severity + (x.acknowledged ? ' acknowledged' : ''));
+  li.dataset.code = x.code;
+  li.dataset.severity = x.severity;
+  const meta = el('div', 'meta');
+  meta.appendChild(el('span', 'sev', x.acknowledged ? SEVERITY[x.severity] + '（已确认）' : SEVERITY[x.severity] || x.severity));
+  meta.appendChild(el('code', '', x.code));
+  if (x.line) meta.appendChild(el('span', 'line', '第 ' + x.line + ' 行'));
+  li.appendChild(meta);
+  li.appendChild(el('div', 'msg', x.message));
+  if (x.acknowledged) li.appendChild(el('div', 'reason', '确认理由：' + x.acknowledged.reason));
+  if (x.path) li.appendChild(el('div', 'path', x.path));
+  return li;
+}
+
+function showBanner(d) {
+  const banner = $('banner');
+  const failed = d.status === 'failed' || d.status === 'refused';
+  document.body.classList.toggle('stale', Boolean(d.stale));
+  if (!failed) { banner.hidden = true; return; }
+  banner.className = 'banner' + (d.status === 'refused' ? ' refused' : '');
+  const keep = d.hasPdf ? '下方显示的仍是上一次成功生成的版本。' : '尚无可显示的 PDF。';
+  $('banner-title').textContent = (d.status === 'refused' ? '数据有错误，未生成新的预览：' : '数据文件无法生成预览：') + keep;
+  const list = $('banner-list');
+  list.replaceChildren();
+  for (const x of d.diagnostics.filter((y) => y.severity === 'error').slice(0, 5)) {
+    list.appendChild(el('li', '', (x.line ? '第 ' + x.line + ' 行：' : '') + x.message + '（' + x.code + '）'));
+  }
+  banner.hidden = false;
+}
+
+// ---- PDF pages ----
+function zoomFor(page) {
+  const z = $('zoom').value;
+  const natural = page.getViewport({ scale: 1 });
+  if (z !== 'fit') return Number(z) * 96 / 72;
+  const room = Math.max(200, viewer.clientWidth - 40);
+  return Math.min(room, 1000) / natural.width;
+}
+
+async function drawPages(doc) {
+  const dpr = window.devicePixelRatio || 1;
+  const first = await doc.getPage(1);
+  const scale = zoomFor(first);
+  const built = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = i === 1 ? first : await doc.getPage(i);
+    const vp = page.getViewport({ scale });
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.floor(vp.width * dpr);
+    canvas.height = Math.floor(vp.height * dpr);
+    canvas.style.width = Math.floor(vp.width) + 'px';
+    canvas.style.height = Math.floor(vp.height) + 'px';
+    await page.render({ canvas, viewport: vp, transform: dpr !== 1 ? [dpr, 0, 0, dpr, 0, 0] : undefined }).promise;
+    const wrap = el('div', 'page');
+    wrap.dataset.page = String(i);
+    wrap.appendChild(canvas);
+    wrap.appendChild(el('span', 'label', '第 ' + i + ' 页'));
+    built.push(wrap);
+  }
+  // Drawn off screen; swapping in one step keeps the scroll position and never shows a blank page.
+  const top = viewer.scrollTop;
+  const left = viewer.scrollLeft;
+  pagesBox.replaceChildren(...built);
+  viewer.scrollTop = top;
+  viewer.scrollLeft = left;
+  $('placeholder').hidden = true;
+}
+
+async function drawLoop() {
+  if (drawing) return;
+  drawing = true;
+  try {
+    for (;;) {
+      if (wantedPdfId > shownPdfId) {
+        const res = await fetch('/document.pdf?v=' + wantedPdfId, { cache: 'no-store' });
+        if (!res.ok) break;
+        const got = Number(res.headers.get('X-Xxgk-Pdf-Id')) || wantedPdfId;
+        const data = new Uint8Array(await res.arrayBuffer());
+        const doc = await pdfjsLib.getDocument({ data, isEvalSupported: false, enableXfa: false }).promise;
+        await drawPages(doc);
+        if (currentDoc) void currentDoc.destroy();
+        currentDoc = doc;
+        shownPdfId = got;
+        wantedPdfId = Math.max(wantedPdfId, got);
+        document.body.dataset.pdfId = String(got);
+        pagesBox.dataset.pdfId = String(got);
+      } else if (redrawWanted && currentDoc) {
+        redrawWanted = false;
+        await drawPages(currentDoc);
+      } else break;
+    }
+  } catch (e) {
+    $('placeholder').hidden = false;
+    $('placeholder').textContent = '页面绘制失败：' + (e && e.message ? e.message : e);
+  } finally {
+    drawing = false;
+  }
+}
+
+function redraw() {
+  redrawWanted = true;
+  void drawLoop();
+}
+
+let resizeTimer = 0;
+let lastWidth = viewer.clientWidth;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => {
+    if ($('zoom').value === 'fit' && viewer.clientWidth !== lastWidth) { lastWidth = viewer.clientWidth; redraw(); }
+  }, 150);
+});
+$('zoom').addEventListener('change', redraw);
+`;

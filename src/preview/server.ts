@@ -1,0 +1,259 @@
+import { readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { basename, dirname, join } from 'node:path';
+import type { RenderSettings } from '../pipeline/render-types';
+import { PAGE_CSS, PAGE_HTML, PAGE_JS } from './page';
+import { RenderLoop } from './render-loop';
+import type { PreviewLogger, PreviewOptions, PreviewSnapshot, SnapshotSummary } from './types';
+import { watchInputs, type InputWatch } from './watch';
+
+/** The port tried first when none is given; the next free ones follow. */
+export const DEFAULT_PORT = 5710;
+const PORT_ATTEMPTS = 20;
+const HOST = '127.0.0.1';
+const HEARTBEAT_MS = 15_000;
+
+/** A preview that cannot start (missing file, port taken): the CLI prints it as a usage error. */
+export class PreviewStartError extends Error {}
+
+/** A running preview. */
+export interface PreviewServer {
+  url: string;
+  port: number;
+  /** The render loop, for tests and the benchmark. */
+  loop: RenderLoop;
+  /** Stops watching, finishes or drops the render in progress, closes every connection. */
+  close(): Promise<void>;
+}
+
+/** The files of pdf.js the page may load, by name under `/pdfjs/`, relative to the pdfjs-dist package. */
+export const PDFJS_FILES: ReadonlyMap<string, string> = new Map([
+  ['pdf.min.mjs', 'build/pdf.min.mjs'],
+  ['pdf.worker.min.mjs', 'build/pdf.worker.min.mjs'],
+]);
+const PDFJS_PREFIX = '/pdfjs/';
+
+const CSP = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data: blob:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const consoleLogger: PreviewLogger = {
+  info: (line) => process.stdout.write(line + '\n'),
+  error: (line) => process.stderr.write(line + '\n'),
+};
+
+function pdfjsRoot(): string {
+  return dirname(require.resolve('pdfjs-dist/package.json'));
+}
+
+/** The JSON-safe summary of a snapshot (no document bytes). */
+export function summarize(s: PreviewSnapshot): SnapshotSummary {
+  const { pdf, docx, diagnostics: _d, ...rest } = s;
+  return { ...rest, hasPdf: pdf !== undefined, hasDocx: docx !== undefined };
+}
+
+function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (e: Error) => {
+      server.off('listening', onListening);
+      reject(e);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      const addr = server.address();
+      resolve(typeof addr === 'object' && addr ? addr.port : port);
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, HOST);
+  });
+}
+
+/**
+ * Starts the live preview of one report: an HTTP server on 127.0.0.1 only, serving the page,
+ * the current PDF and Word file, the diagnostics and a stream of updates, and re-rendering
+ * whenever the data file or the template folder changes.
+ */
+export async function startPreview(opts: PreviewOptions): Promise<PreviewServer> {
+  const logger = opts.logger ?? consoleLogger;
+  const input = opts.input;
+  let st;
+  try {
+    st = statSync(input);
+  } catch {
+    throw new PreviewStartError(`${input}: 文件不存在`);
+  }
+  if (!st.isFile()) throw new PreviewStartError(`${input}: 这不是一个报告数据文件`);
+  const templateDir = opts.templateDir ?? opts.settings.templateDir;
+  if (templateDir !== undefined) {
+    let ok = false;
+    try {
+      ok = statSync(templateDir).isDirectory();
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw new PreviewStartError(`${templateDir}: 模板文件夹不存在`);
+  }
+  const settings: RenderSettings = { ...opts.settings, templateDir, formats: ['pdf', 'docx'] };
+
+  const root = pdfjsRoot();
+  const pdfjs = new Map<string, Buffer>();
+  for (const [name, rel] of PDFJS_FILES) pdfjs.set(name, readFileSync(join(root, rel)));
+  const docName = basename(input).replace(/\.(ya?ml|json)$/i, '') || 'document';
+
+  const loop = new RenderLoop({ file: input, settings, render: opts.render, debounceMs: opts.debounceMs ?? 50, logger });
+  const clients = new Set<ServerResponse>();
+  let port = 0;
+
+  const send = (res: ServerResponse, req: IncomingMessage, status: number, type: string, body: string | Uint8Array, extra: Record<string, string> = {}) => {
+    res.writeHead(status, {
+      'Content-Type': type,
+      'Content-Length': String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+      ...extra,
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+  const text = (res: ServerResponse, req: IncomingMessage, status: number, body: string) =>
+    send(res, req, status, 'text/plain; charset=utf-8', body + '\n');
+
+  const sseMessage = (s: PreviewSnapshot) => `id: ${s.id}\nevent: update\ndata: ${JSON.stringify(summarize(s))}\n\n`;
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const raw = req.url ?? '';
+    const q = raw.indexOf('?');
+    const path = q >= 0 ? raw.slice(0, q) : raw;
+    // Only this machine's own names: a web page whose DNS name is re-pointed at 127.0.0.1 must not read the report.
+    const host = (req.headers.host ?? '').toLowerCase();
+    if (host !== `${HOST}:${port}` && host !== `localhost:${port}`) return text(res, req, 403, '拒绝访问：只接受 127.0.0.1 或 localhost 的请求');
+    const known = path === '/' || path === '/app.js' || path === '/app.css' || path === '/document.pdf' || path === '/document.docx' ||
+      path === '/diagnostics.json' || path === '/events' || (path.startsWith(PDFJS_PREFIX) && pdfjs.has(path.slice(PDFJS_PREFIX.length)));
+    if (!known) return text(res, req, 404, '未找到');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return text(res, req, 405, '不支持的请求方法');
+    const s = loop.current();
+    switch (path) {
+      case '/':
+        return send(res, req, 200, 'text/html; charset=utf-8', PAGE_HTML, { 'Content-Security-Policy': CSP, 'X-Frame-Options': 'DENY' });
+      case '/app.js':
+        return send(res, req, 200, 'text/javascript; charset=utf-8', PAGE_JS);
+      case '/app.css':
+        return send(res, req, 200, 'text/css; charset=utf-8', PAGE_CSS);
+      case '/diagnostics.json':
+        return send(res, req, 200, 'application/json; charset=utf-8', JSON.stringify({ ...summarize(s), diagnostics: s.diagnostics }));
+      case '/document.pdf':
+        if (!s.pdf) return text(res, req, 503, '尚无可用的 PDF（数据有错误或仍在生成）');
+        return send(res, req, 200, 'application/pdf', s.pdf, {
+          'Content-Disposition': contentDisposition('inline', `${docName}.pdf`),
+          'X-Xxgk-Pdf-Id': String(s.pdfId),
+        });
+      case '/document.docx':
+        if (!s.docx) return text(res, req, 503, '尚无可用的 Word 文件（数据有错误或仍在生成）');
+        return send(res, req, 200, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', s.docx, {
+          'Content-Disposition': contentDisposition('attachment', `${docName}.docx`),
+          'X-Xxgk-Pdf-Id': String(s.pdfId),
+        });
+      case '/events': {
+        res.writeHead(200, {
+          'Content-Type': 'text/event-stream; charset=utf-8',
+          'Cache-Control': 'no-store',
+          Connection: 'keep-alive',
+          'X-Content-Type-Options': 'nosniff',
+        });
+        if (req.method === 'HEAD') return res.end();
+        res.write('retry: 1000\n\n');
+        if (s.id > 0) res.write(sseMessage(s));
+        clients.add(res);
+        req.on('close', () => clients.delete(res));
+        return;
+      }
+      default: {
+        const file = pdfjs.get(path.slice(PDFJS_PREFIX.length));
+        if (!file) return text(res, req, 404, '未找到');
+        return send(res, req, 200, 'text/javascript; charset=utf-8', file, { 'Cache-Control': 'max-age=3600' });
+      }
+    }
+  };
+
+  const server = createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch (e) {
+      logger.error(`预览服务内部错误：${(e as Error).message}`);
+      if (!res.headersSent) text(res, req, 500, '内部错误');
+      else res.destroy();
+    }
+  });
+  server.keepAliveTimeout = 2000;
+
+  const wanted = opts.port ?? DEFAULT_PORT;
+  const attempts = opts.port === undefined ? PORT_ATTEMPTS : 1;
+  for (let i = 0; ; i++) {
+    try {
+      port = await listen(server, wanted === 0 ? 0 : wanted + i);
+      break;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE' && i + 1 < attempts) continue;
+      if (code === 'EADDRINUSE') throw new PreviewStartError(`端口 ${wanted} 已被占用，请用 --port 指定其他端口`);
+      if (code === 'EACCES') throw new PreviewStartError(`没有权限使用端口 ${wanted}，请用 --port 指定 1024 以上的端口`);
+      throw new PreviewStartError(`无法启动预览服务：${(e as Error).message}`);
+    }
+  }
+
+  loop.onUpdate((s) => {
+    const msg = sseMessage(s);
+    for (const c of clients) c.write(msg);
+  });
+  const heartbeat = setInterval(() => {
+    for (const c of clients) c.write(': 心跳\n\n');
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+
+  let watch: InputWatch;
+  try {
+    watch = watchInputs(input, templateDir, (kind) => loop.notifyChange(kind), logger);
+  } catch (e) {
+    server.close();
+    throw new PreviewStartError(`无法监视文件变化：${(e as Error).message}`);
+  }
+  void loop.renderNow();
+
+  const url = `http://${HOST}:${port}/`;
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    loop,
+    close() {
+      closing ??= (async () => {
+        watch.close();
+        clearInterval(heartbeat);
+        await loop.close();
+        for (const c of clients) c.end();
+        clients.clear();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+      })();
+      return closing;
+    },
+  };
+}
