@@ -1,0 +1,63 @@
+/**
+ * The PDF layout engine: DocTree + style + fonts → pages of positioned items.
+ * Pure: no pdf-lib, no fs. The steps, in the order they run:
+ *
+ *  0. collect.ts     inlines → styled text (roles, bold, forced breaks)
+ *  1. itemize.ts     runs by font coverage, code point by code point (F-MISSING)
+ *  2. measure.ts     advances from the faces' cached metrics
+ *  3. breaks.ts      UAX #14 opportunities tailored for Chinese (kinsoku.ts data)
+ *  4. lines.ts       greedy fill on the 28-character grid, push-out, overfull breaks
+ *     title.ts       (titles: balanced lines instead of greedy)
+ *  5. align.ts       justify (per-line character spacing) / left / centre / right
+ *  6. emit.ts        lines → text items, one per face run
+ *  7. blocks.ts      blocks on the grid: paragraphs, headings, title, signature;
+ *     table.ts       tables: columns, cells, spans, row heights
+ *  8. paginate.ts    grid lines and table fragments onto pages (table-fragment.ts:
+ *                    row fitting, repeated header rows, split spans, borders)
+ *  9. page-number.ts “— N —”, odd pages right, even pages left
+ * 10. frames         one PageFrame per page (below)
+ */
+import type { DocTree } from '../doc/tree';
+import type { FontSet } from '../fonts/font-face';
+import type { StyleSettings } from '../style/settings';
+import { layoutBlocks } from './blocks';
+import type { LayoutContext } from './context';
+import type { LayoutDiagnostic } from './diagnostics';
+import type { PageFrame } from './frames';
+import { pageGeometry } from './geometry';
+import { paginate } from './paginate';
+import { pageNumberItems } from './page-number';
+
+export type { LayoutDiagnostic } from './diagnostics';
+export type { PageFrame, FrameItem, TextItem, LineItem } from './frames';
+export { pageGeometry, type PageGeometry } from './geometry';
+
+/** The result of laying out a document. */
+export interface LayoutResult {
+  pages: PageFrame[];
+  diagnostics: LayoutDiagnostic[];
+}
+
+/** Lays out a document into A4 pages of positioned text runs and rules. */
+export function layoutDocument(tree: DocTree, style: StyleSettings, fonts: FontSet): LayoutResult {
+  const geo = pageGeometry(style);
+  const ctx: LayoutContext = { style, fonts, geo, diags: [] };
+  const blocks = layoutBlocks(tree.blocks, ctx);
+  const pageItems = paginate(blocks, geo, ctx.diags);
+  const pages = pageItems.map((items, i): PageFrame => {
+    for (const it of pageNumberItems(i + 1, ctx)) items.push(it);
+    return { width: geo.pageWidth, height: geo.pageHeight, items };
+  });
+  return { pages, diagnostics: dedupe(ctx.diags) };
+}
+
+/** The same finding reported twice (a page-number glyph on every page) is kept once. */
+function dedupe(diags: LayoutDiagnostic[]): LayoutDiagnostic[] {
+  const seen = new Set<string>();
+  return diags.filter((d) => {
+    const key = `${d.code}\u0000${d.message}\u0000${d.where ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
