@@ -67,12 +67,15 @@ export const PAGE_HTML = String.raw`<!doctype html>
 `;
 
 export const PAGE_CSS = String.raw`
+/* The bundled open 黑体, downloaded by the browser only when no installed font has the characters. */
+@font-face { font-family: "xxgk-ui"; src: url("/fonts/ui.ttf") format("truetype"); font-display: swap; }
 :root {
   --error: #c62828; --warning: #b26a00; --hint: #1565c0; --ack: #6b6b6b;
   --bg: #f4f5f7; --line: #d8dbe0; --ink: #1f2328;
-  font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif;
+  font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, "xxgk-ui", sans-serif;
   color: var(--ink);
 }
+select, button { font: inherit; }
 * { box-sizing: border-box; }
 html, body { height: 100%; margin: 0; }
 body { display: flex; flex-direction: column; background: var(--bg); }

@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { basename, dirname, join } from 'node:path';
 import type { RenderSettings } from '../pipeline/render-types';
@@ -32,6 +33,8 @@ export const PDFJS_FILES: ReadonlyMap<string, string> = new Map([
   ['pdf.worker.min.mjs', 'build/pdf.worker.min.mjs'],
 ]);
 const PDFJS_PREFIX = '/pdfjs/';
+/** The page's fallback font for machines without a Chinese system font: the bundled open 黑体. */
+export const UI_FONT = join(__dirname, '..', '..', 'fonts', 'FandolHei-Regular.ttf');
 
 const CSP = [
   "default-src 'none'",
@@ -117,6 +120,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
 
   const loop = new RenderLoop({ file: input, settings, render: opts.render, debounceMs: opts.debounceMs ?? 50, logger });
   const clients = new Set<ServerResponse>();
+  let uiFont: Promise<Buffer | undefined> | undefined;
   let port = 0;
 
   const send = (res: ServerResponse, req: IncomingMessage, status: number, type: string, body: string | Uint8Array, extra: Record<string, string> = {}) => {
@@ -144,7 +148,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     const host = (req.headers.host ?? '').toLowerCase();
     if (host !== `${HOST}:${port}` && host !== `localhost:${port}`) return text(res, req, 403, '拒绝访问：只接受 127.0.0.1 或 localhost 的请求');
     const known = path === '/' || path === '/app.js' || path === '/app.css' || path === '/document.pdf' || path === '/document.docx' ||
-      path === '/diagnostics.json' || path === '/events' || (path.startsWith(PDFJS_PREFIX) && pdfjs.has(path.slice(PDFJS_PREFIX.length)));
+      path === '/diagnostics.json' || path === '/events' || path === '/fonts/ui.ttf' || (path.startsWith(PDFJS_PREFIX) && pdfjs.has(path.slice(PDFJS_PREFIX.length)));
     if (!known) return text(res, req, 404, '未找到');
     if (req.method !== 'GET' && req.method !== 'HEAD') return text(res, req, 405, '不支持的请求方法');
     const s = loop.current();
@@ -169,6 +173,13 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
           'Content-Disposition': contentDisposition('attachment', `${docName}.docx`),
           'X-Xxgk-Pdf-Id': String(s.pdfId),
         });
+      case '/fonts/ui.ttf':
+        uiFont ??= readFile(UI_FONT).catch(() => undefined);
+        void uiFont.then((font) => {
+          if (font) send(res, req, 200, 'font/ttf', font, { 'Cache-Control': 'max-age=86400' });
+          else text(res, req, 404, '未找到');
+        });
+        return;
       case '/events': {
         res.writeHead(200, {
           'Content-Type': 'text/event-stream; charset=utf-8',

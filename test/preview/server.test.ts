@@ -70,6 +70,9 @@ describe('preview server', () => {
     expect(pdfjs.status).toBe(200);
     expect(pdfjs.headers['content-type']).toMatch(/javascript/);
     expect((await rawGet(port, '/pdfjs/pdf.worker.min.mjs')).status).toBe(200);
+    const font = await rawGet(port, '/fonts/ui.ttf');
+    expect(font.status).toBe(200);
+    expect(font.headers['content-type']).toBe('font/ttf');
     const pdf = await rawGet(port, '/document.pdf');
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
@@ -104,6 +107,8 @@ describe('preview server', () => {
     '/./document.pdf',
     '/index.html',
     '/favicon.ico',
+    '/fonts/FandolHei-Regular.ttf',
+    '/fonts/../package.json',
     '',
   ])('refuses %s with 404', async (path) => {
     const { port } = await start();
