@@ -156,6 +156,9 @@ const FIGURE_RULES: readonly FigureRule[] = [
   },
 ];
 
+/** A clause about part of the year (“上半年收到申请5件”) is not about the annual tables. */
+const PART_OF_YEAR = /半年|季度|\d+\s*月|月份|本月|当月|同期/;
+
 const CLAUSE = /[^。；;！？!?\n，,、：:]+/g;
 
 function checkFigures(field: TextField, text: string, derived: DerivedTables, year: number | undefined, map: SourceMap): Diagnostic[] {
@@ -169,7 +172,7 @@ function checkFigures(field: TextField, text: string, derived: DerivedTables, ye
         for (const m of c.matchAll(pattern)) {
           const prefix = c.slice(0, m.index);
           const gap = m.groups?.gap ?? '';
-          if (rule.exclude.test(prefix) || rule.exclude.test(gap)) continue;
+          if (rule.exclude.test(prefix) || rule.exclude.test(gap) || PART_OF_YEAR.test(prefix)) continue;
           // A clause about another year (“2020年收到申请8件”) is not about this report's tables.
           const years = [...prefix.matchAll(/(\d{4})\s*年/g)].map((y) => Number(y[1]));
           if (years.some((y) => y !== year)) continue;
