@@ -1,0 +1,22 @@
+/** Fonts: loading faces, resolving the per-role chains, subsetting for the PDF. */
+export type { FontFace, FontSet } from './font-face';
+export { FontError, loadFontFace, listFaces, type LoadedFace, type LoadOptions } from './load';
+export {
+  BUNDLED_DIR,
+  BUNDLED_FACES,
+  FALLBACK_FACE,
+  ROLE_LABELS,
+  describeFontSet,
+  facesOf,
+  findUncoveredChars,
+  formatFontSet,
+  parseFontOption,
+  resolveFontSet,
+  type FaceDescription,
+  type FontOption,
+  type ResolveOptions,
+  type RoleDescription,
+  type UncoveredChar,
+} from './resolve';
+export { defaultFontDirs, findSystemFonts, OFFICIAL_FONTS } from './system';
+export { subsetFace, type Subset } from './subset';

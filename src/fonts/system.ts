@@ -1,0 +1,135 @@
+/**
+ * Finding the official fonts (方正小标宋简体, 仿宋_GB2312, 黑体, 楷体_GB2312 …) installed on
+ * the system. Fast by design: directories are listed (no font is opened) and only files
+ * whose names look like one of these fonts have their name tables read; the face is then
+ * chosen by the family name it states. The result is cached per process.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { listFaces } from './load';
+
+/** An official font: the family names it may state and its usual file names (lower case). */
+export interface OfficialFont {
+  key: string;
+  /** Family names, any of which identifies the font (compared case-insensitively). */
+  names: string[];
+  /** Usual file names, lower case. */
+  files: string[];
+}
+
+export const XIAOBIAOSONG: OfficialFont = {
+  key: '方正小标宋简体',
+  names: ['方正小标宋简体', 'FZXiaoBiaoSong-B05S', '方正小标宋_GBK', 'FZXiaoBiaoSong-B05'],
+  files: ['fzxbsjw.ttf', 'fzxbsk.ttf', '方正小标宋简体.ttf', 'fzxiaobiaosong-b05s.ttf', '方正小标宋_gbk.ttf'],
+};
+export const FANGSONG_GB2312: OfficialFont = {
+  key: '仿宋_GB2312',
+  names: ['仿宋_GB2312', 'FangSong_GB2312'],
+  files: ['仿宋_gb2312.ttf', 'fangsong_gb2312.ttf', 'simfang_gb2312.ttf', 'fs_gb2312.ttf'],
+};
+export const FANGSONG: OfficialFont = { key: '仿宋', names: ['仿宋', 'FangSong'], files: ['simfang.ttf', '仿宋.ttf', 'fangsong.ttf'] };
+export const HEITI: OfficialFont = { key: '黑体', names: ['黑体', 'SimHei'], files: ['simhei.ttf', '黑体.ttf'] };
+export const KAITI_GB2312: OfficialFont = {
+  key: '楷体_GB2312',
+  names: ['楷体_GB2312', 'KaiTi_GB2312'],
+  files: ['楷体_gb2312.ttf', 'kaiti_gb2312.ttf', 'simkai_gb2312.ttf', 'kt_gb2312.ttf'],
+};
+export const KAITI: OfficialFont = { key: '楷体', names: ['楷体', 'KaiTi'], files: ['simkai.ttf', '楷体.ttf', 'kaiti.ttf'] };
+export const SONGTI: OfficialFont = { key: '宋体', names: ['宋体', 'SimSun'], files: ['simsun.ttc', 'simsun.ttf', '宋体.ttf'] };
+
+export const OFFICIAL_FONTS: readonly OfficialFont[] = [XIAOBIAOSONG, FANGSONG_GB2312, FANGSONG, HEITI, KAITI_GB2312, KAITI, SONGTI];
+
+/** Fragments of file names that make a file worth opening. */
+const FILE_HINTS = ['fzxbs', 'xiaobiaosong', '小标宋', 'fangsong', 'simfang', '仿宋', 'simhei', '黑体', 'kaiti', 'simkai', '楷体', 'simsun', '宋体', '_gb2312'];
+const FONT_EXT = /\.(ttf|ttc|otf)$/i;
+
+/** The usual font directories of Windows, macOS and Linux that exist here. */
+export function defaultFontDirs(): string[] {
+  const home = os.homedir();
+  const win = process.env.WINDIR || 'C:\\Windows';
+  const dirs = [
+    path.join(win, 'Fonts'),
+    ...(process.env.LOCALAPPDATA ? [path.join(process.env.LOCALAPPDATA, 'Microsoft', 'Windows', 'Fonts')] : []),
+    '/Library/Fonts',
+    path.join(home, 'Library', 'Fonts'),
+    '/System/Library/Fonts',
+    '/usr/share/fonts',
+    '/usr/local/share/fonts',
+    path.join(home, '.fonts'),
+    path.join(home, '.local', 'share', 'fonts'),
+  ];
+  return [...new Set(dirs)];
+}
+
+/** Font files under `dirs` (recursively, bounded), listed without opening them. */
+function listFontFiles(dirs: readonly string[]): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (out.length >= 50000) return;
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (depth < 5) walk(p, depth + 1);
+      } else if (FONT_EXT.test(e.name)) out.push(p);
+    }
+  };
+  for (const d of dirs) walk(d, 0);
+  return out;
+}
+
+/** A system font file serving an official font. */
+export interface SystemFont {
+  font: OfficialFont;
+  file: string;
+  /** The face's PostScript name (picks the face in a .ttc). */
+  faceName: string;
+  /** True when the face has CFF outlines (cannot be embedded). */
+  cff: boolean;
+}
+
+const cache = new Map<string, Map<string, SystemFont>>();
+
+/**
+ * Official fonts found under `dirs` (default: the usual system font directories),
+ * keyed by `OfficialFont.key`. The first file in directory order wins.
+ */
+export function findSystemFonts(dirs: readonly string[] = defaultFontDirs()): Map<string, SystemFont> {
+  const cacheKey = dirs.join('\n');
+  const hit = cache.get(cacheKey);
+  if (hit) return hit;
+  const found = new Map<string, SystemFont>();
+  const files = listFontFiles(dirs);
+  const likely = (f: string) => {
+    const base = path.basename(f).toLowerCase();
+    return OFFICIAL_FONTS.some((o) => o.files.includes(base)) || FILE_HINTS.some((h) => base.includes(h));
+  };
+  // Exact usual file names first, then the looser matches.
+  const exact = files.filter((f) => OFFICIAL_FONTS.some((o) => o.files.includes(path.basename(f).toLowerCase())));
+  const loose = files.filter((f) => likely(f) && !exact.includes(f));
+  for (const file of [...exact, ...loose]) {
+    if (found.size === OFFICIAL_FONTS.length) break;
+    let faces;
+    try {
+      faces = listFaces(file);
+    } catch {
+      continue;
+    }
+    for (const face of faces) {
+      const names = face.families.map((n) => n.toLowerCase());
+      for (const o of OFFICIAL_FONTS) {
+        if (found.has(o.key) || !o.names.some((n) => names.includes(n.toLowerCase()))) continue;
+        found.set(o.key, { font: o, file, faceName: face.postscriptName || face.families[0], cff: face.cff });
+      }
+    }
+  }
+  cache.set(cacheKey, found);
+  return found;
+}

@@ -1,0 +1,129 @@
+/**
+ * Embeds one face as a subset Type0 font (Identity-H) with a CIDFontType2 descendant.
+ *
+ * CIDs are ours, not the font's glyph ids: the code points drawn with the face, sorted,
+ * get CIDs 1..n, and an explicit CIDToGIDMap stream maps each CID to its glyph in the
+ * HarfBuzz subset. So two code points sharing one glyph (日 U+65E5 and the radical ⽇
+ * U+2F47 in Fandol) keep two CIDs and extract as what was written, and a code point the
+ * face lacks still has a CID (drawn as .notdef, the visible box) that extracts correctly.
+ */
+import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+import { PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
+import type { FontFace } from '../../fonts/font-face';
+import { faceMetrics } from '../../fonts/load';
+import { subsetFace } from '../../fonts/subset';
+import { buildToUnicode } from './tounicode';
+
+/** zlib level for font programs: level 1 is ~4% larger than 6 and several times faster. */
+const FONT_DEFLATE_LEVEL = 1;
+
+/** A face ready to draw with: its CID for every code point used. */
+export interface EmbeddedFont {
+  ref: PDFRef;
+  cidOf: Map<number, number>;
+  baseFont: string;
+}
+
+/** Characters allowed in a PostScript name inside a PDF name (no delimiters, no '#'). */
+export function sanitizePsName(name: string): string {
+  const s = name.replace(/[^A-Za-z0-9_.+-]/g, '-').slice(0, 100);
+  return /[A-Za-z0-9]/.test(s) ? s : 'Font';
+}
+
+/** Six capital letters derived from the face and its glyph set (same set, same tag; no randomness). */
+export function subsetTag(postscriptName: string, codePoints: readonly number[]): string {
+  const h = createHash('sha256').update(postscriptName).update('\0').update(codePoints.join(',')).digest();
+  let tag = '';
+  for (let i = 0; i < 6; i++) tag += String.fromCharCode(65 + (h[i] % 26));
+  return tag;
+}
+
+function round3(n: number): number {
+  const r = Math.round(n * 1000) / 1000;
+  return r === 0 ? 0 : r;
+}
+
+/** Width of a code point as layout measured it: its advance, or one em for a missing glyph of zero width. */
+function widthOf(face: FontFace, cp: number): number {
+  const a = face.advance(cp);
+  return a === 0 && !face.hasChar(cp) ? face.unitsPerEm : a;
+}
+
+/**
+ * Subsets `face` to `codePoints` and registers the Type0 font and its parts in `context`.
+ * `codePoints` must be sorted ascending and unique.
+ */
+export function embedFont(context: PDFContext, face: FontFace, codePoints: readonly number[]): EmbeddedFont {
+  const present = codePoints.filter((cp) => face.hasChar(cp));
+  const subset = subsetFace(face, present);
+  const scale = 1000 / face.unitsPerEm;
+  const m = faceMetrics(face);
+  const tag = subsetTag(face.postscriptName, codePoints);
+  const baseFont = `${tag}+${sanitizePsName(face.postscriptName)}`;
+
+  const n = codePoints.length;
+  const cidOf = new Map<number, number>();
+  const cidToGid = new Uint8Array(2 * (n + 1));
+  const widths: number[] = [];
+  const unicode: Array<[number, number]> = [];
+  for (let i = 0; i < n; i++) {
+    const cp = codePoints[i];
+    const cid = i + 1;
+    const gid = subset.glyphIds.get(cp) ?? 0;
+    cidOf.set(cp, cid);
+    cidToGid[2 * cid] = gid >> 8;
+    cidToGid[2 * cid + 1] = gid & 0xff;
+    widths.push(round3(widthOf(face, cp) * scale));
+    unicode.push([cid, cp]);
+  }
+
+  const fontFile = context.register(
+    context.stream(deflateSync(subset.bytes, { level: FONT_DEFLATE_LEVEL }), {
+      Filter: 'FlateDecode',
+      Length1: subset.bytes.length,
+    }),
+  );
+  const cidMap = context.register(context.stream(deflateSync(cidToGid), { Filter: 'FlateDecode' }));
+  const toUnicode = context.register(context.stream(deflateSync(buildToUnicode(unicode)), { Filter: 'FlateDecode' }));
+
+  const [x0, y0, x1, y1] = m.bbox;
+  const stemV = Math.round(10 + 220 * Math.pow(Math.max(0, m.weight - 50) / 900, 2));
+  const descriptor = context.register(
+    context.obj({
+      Type: 'FontDescriptor',
+      FontName: baseFont,
+      Flags: 4,
+      FontBBox: [Math.round(x0 * scale), Math.round(y0 * scale), Math.round(x1 * scale), Math.round(y1 * scale)],
+      ItalicAngle: m.italicAngle,
+      Ascent: Math.round(face.ascender * scale),
+      Descent: Math.round(face.descender * scale),
+      CapHeight: Math.round(m.capHeight * scale),
+      StemV: stemV,
+      FontFile2: fontFile,
+    }),
+  );
+  const cidFont = context.register(
+    context.obj({
+      Type: 'Font',
+      Subtype: 'CIDFontType2',
+      BaseFont: baseFont,
+      CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
+      FontDescriptor: descriptor,
+      DW: 1000,
+      W: n ? [1, widths] : [],
+      CIDToGIDMap: cidMap,
+    }),
+  );
+  const ref = context.register(
+    context.obj({
+      Type: 'Font',
+      Subtype: 'Type0',
+      BaseFont: baseFont,
+      Encoding: 'Identity-H',
+      DescendantFonts: [cidFont],
+      ToUnicode: toUnicode,
+    }),
+  );
+  return { ref, cidOf, baseFont };
+}

@@ -1,0 +1,187 @@
+/**
+ * The PDF painter: draws laid-out pages (frames) and nothing else. It never measures or
+ * breaks text. pdf-lib is used as an object writer only: fonts are subset by HarfBuzz and
+ * embedded by `./font`, content streams are written here.
+ *
+ * Output is deterministic: no clock (dates come from `meta.date`), no random ids (the
+ * trailer ID and subset tags are hashes of the content), fonts and resources numbered in
+ * order of first use.
+ */
+import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+import { PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib';
+import type { DocMeta } from '../../doc/tree';
+import type { FontFace } from '../../fonts/font-face';
+import type { PageFrame, TextItem } from '../../layout/frames';
+import { embedFont, type EmbeddedFont } from './font';
+
+/** Where the painter finds the face a `TextItem` names. */
+export type FaceLookup = ReadonlyMap<string, FontFace> | ((id: string) => FontFace | undefined);
+
+/** Optional document properties beyond `DocMeta`. */
+export interface PdfOptions {
+  subject?: string;
+  keywords?: string[];
+  /** Producer and Creator entries (default "xxgk"). */
+  producer?: string;
+}
+
+/** A number for a content stream: at most 3 decimals, no exponent, no "-0". */
+export function num(n: number): string {
+  const r = Math.round(n * 1000) / 1000;
+  if (r === 0 || !Number.isFinite(r)) return '0';
+  return String(r);
+}
+
+/** Stroke width of synthetic bold, as a fraction of the font size. */
+export const FAKE_BOLD_STROKE = 1 / 30;
+
+function lookupOf(faces: FaceLookup): (id: string) => FontFace | undefined {
+  return typeof faces === 'function' ? faces : (id) => faces.get(id);
+}
+
+/** Code points a text item draws (forced breaks are not drawn). */
+function* codePoints(text: string): Generator<number> {
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    i += cp > 0xffff ? 2 : 1;
+    if (cp !== 0x0a && cp !== 0x0d) yield cp;
+  }
+}
+
+/** Parses `meta.date` (YYYY-MM-DD) as midnight UTC; an invalid date is an error, never the clock. */
+function metaDate(date: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const d = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : new Date(NaN);
+  if (Number.isNaN(d.getTime())) throw new Error(`文档日期“${date}”不是 YYYY-MM-DD 格式`);
+  return d;
+}
+
+/** Collects, per face in order of first use, the sorted code points drawn with it. */
+function collectGlyphs(pages: readonly PageFrame[], face: (id: string) => FontFace | undefined): Map<string, { face: FontFace; cps: number[] }> {
+  const used = new Map<string, { face: FontFace; set: Set<number> }>();
+  for (const page of pages) {
+    for (const item of page.items) {
+      if (item.kind !== 'text') continue;
+      let u = used.get(item.face);
+      if (!u) {
+        const f = face(item.face);
+        if (!f) throw new Error(`PDF 绘制：找不到字体“${item.face}”`);
+        u = { face: f, set: new Set() };
+        used.set(item.face, u);
+      }
+      for (const cp of codePoints(item.text)) u.set.add(cp);
+    }
+  }
+  const out = new Map<string, { face: FontFace; cps: number[] }>();
+  for (const [id, u] of used) out.set(id, { face: u.face, cps: [...u.set].sort((a, b) => a - b) });
+  return out;
+}
+
+interface Resource {
+  name: string;
+  font: EmbeddedFont;
+}
+
+/** The content stream of one page. */
+function pageContent(page: PageFrame, fonts: Map<string, Resource>, used: Set<string>): string {
+  const H = page.height;
+  const out: string[] = [];
+  let inText = false;
+  let font = '';
+  let size = NaN;
+  let tc = 0;
+  let bold = false;
+  let lineWidth = NaN;
+  const setLineWidth = (w: number) => {
+    if (w !== lineWidth) {
+      out.push(`${num(w)} w`);
+      lineWidth = w;
+    }
+  };
+  out.push('2 J');
+  for (const item of page.items) {
+    if (item.kind === 'line') {
+      if (inText) {
+        out.push('ET');
+        inText = false;
+      }
+      setLineWidth(item.width);
+      out.push(`${num(item.x1)} ${num(H - item.y1)} m ${num(item.x2)} ${num(H - item.y2)} l S`);
+      continue;
+    }
+    const t: TextItem = item;
+    const res = fonts.get(t.face)!;
+    let hex = '';
+    for (const cp of codePoints(t.text)) hex += res.font.cidOf.get(cp)!.toString(16).toUpperCase().padStart(4, '0');
+    if (!hex) continue;
+    if (!inText) {
+      out.push('BT');
+      inText = true;
+    }
+    used.add(res.name);
+    if (res.name !== font || t.size !== size) {
+      out.push(`/${res.name} ${num(t.size)} Tf`);
+      font = res.name;
+      size = t.size;
+    }
+    if (num(t.charSpacing) !== num(tc)) {
+      out.push(`${num(t.charSpacing)} Tc`);
+      tc = t.charSpacing;
+    }
+    if (t.fakeBold !== bold) {
+      out.push(t.fakeBold ? '2 Tr' : '0 Tr');
+      bold = t.fakeBold;
+    }
+    if (t.fakeBold) setLineWidth(t.size * FAKE_BOLD_STROKE);
+    out.push(`1 0 0 1 ${num(t.x)} ${num(H - t.y)} Tm`, `<${hex}> Tj`);
+  }
+  if (inText) out.push('ET');
+  return out.join('\n') + '\n';
+}
+
+/**
+ * Paints `pages` into a PDF. Every `TextItem.face` must name a face in `faces`; text is
+ * drawn with subsets of those faces (Type0/Identity-H, CIDFontType2, ToUnicode).
+ * Coordinates in frames are points from the top-left; PDF's origin is bottom-left.
+ */
+export async function writePdf(pages: readonly PageFrame[], faces: FaceLookup, meta: DocMeta, options: PdfOptions = {}): Promise<Uint8Array> {
+  const date = metaDate(meta.date);
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const context = doc.context;
+
+  const glyphs = collectGlyphs(pages, lookupOf(faces));
+  const fonts = new Map<string, Resource>();
+  let k = 0;
+  for (const [id, { face, cps }] of glyphs) fonts.set(id, { name: `F${++k}`, font: embedFont(context, face, cps) });
+
+  const hash = createHash('sha256');
+  for (const page of pages) {
+    const used = new Set<string>();
+    const content = pageContent(page, fonts, used);
+    hash.update(content);
+    const fontDict: Record<string, PDFRef> = {};
+    for (const r of fonts.values()) if (used.has(r.name)) fontDict[r.name] = r.font.ref;
+    const stream = context.register(context.stream(deflateSync(content), { Filter: 'FlateDecode' }));
+    const p = doc.addPage([page.width, page.height]);
+    p.node.set(PDFName.of('Contents'), stream);
+    p.node.set(PDFName.of('Resources'), context.obj({ Font: fontDict }));
+  }
+
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  doc.setAuthor(meta.author);
+  if (options.subject) doc.setSubject(options.subject);
+  if (options.keywords?.length) doc.setKeywords(options.keywords);
+  doc.setLanguage(meta.language);
+  doc.setCreator(options.producer ?? 'xxgk');
+  doc.setProducer(options.producer ?? 'xxgk');
+  doc.setCreationDate(date);
+  doc.setModificationDate(date);
+
+  for (const r of fonts.values()) hash.update(r.font.baseFont);
+  hash.update(JSON.stringify([meta, options]));
+  const id = PDFHexString.of(hash.digest('hex').slice(0, 32).toUpperCase());
+  context.trailerInfo.ID = context.obj([id, id]);
+
+  return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
+}
