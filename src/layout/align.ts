@@ -22,7 +22,7 @@ export function alignLines(
   width: number,
   indent: number,
 ): PlacedLine[] {
-  const out: PlacedLine[] = new Array(lines.length);
+  const out: PlacedLine[] = [];
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k];
     const start = k === 0 ? indent : 0;
@@ -36,7 +36,7 @@ export function alignLines(
       }
     } else if (align === 'center') x = start + slack / 2;
     else if (align === 'right') x = start + slack;
-    out[k] = { ...line, x, extra };
+    out.push({ start: line.start, end: line.end, next: line.next, width: line.width, last: line.last, overfull: line.overfull, x, extra });
   }
   return out;
 }

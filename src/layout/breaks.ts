@@ -1,3 +1,4 @@
+/// <reference path="./linebreak.d.ts" />
 import LineBreaker = require('linebreak');
 import {
   F_CLOSE_QUOTE,

@@ -1,0 +1,43 @@
+import { layoutTitle, TITLE_PITCH_FACTOR } from '../../src/layout/blocks';
+import { breakOpportunities } from '../../src/layout/breaks';
+import { styledPlain } from '../../src/layout/collect';
+import type { TextItem } from '../../src/layout/frames';
+import { shapeText } from '../../src/layout/text';
+import { balanceTitle } from '../../src/layout/title';
+import { testContext } from './support/context';
+
+function titleLines(text: string): string[] {
+  const ctx = testContext();
+  const sh = shapeText(styledPlain(text, 'title'), ctx, 't');
+  return balanceTitle({ text, adv: sh.adv, brk: breakOpportunities(text), spacing: 0 }, ctx.geo.width, 22).map((l) => text.slice(l.start, l.end));
+}
+
+describe('title', () => {
+  test('a long title is broken into balanced lines at a word boundary', () => {
+    expect(titleLines('平罗县科学技术局2021年政府信息公开工作年度报告')).toEqual(['平罗县科学技术局2021年', '政府信息公开工作年度报告']);
+    expect(titleLines('宁夏回族自治区石嘴山市平罗县人民政府办公室2023年政府信息公开工作年度报告')).toEqual([
+      '宁夏回族自治区石嘴山市平罗县人民政府',
+      '办公室2023年政府信息公开工作年度报告',
+    ]);
+  });
+
+  test('a short title stays on one line', () => {
+    expect(titleLines('某局2021年政府信息公开工作年度报告')).toEqual(['某局2021年政府信息公开工作年度报告']);
+  });
+
+  test('title block: 22 pt lines centred on the page, 1.25 grid pitch apart, in 3 grid lines, then a blank line', () => {
+    const ctx = testContext();
+    const b = layoutTitle({ kind: 'title', children: [{ kind: 'text', text: '平罗县科学技术局2021年政府信息公开工作年度报告' }] }, ctx);
+    expect(b.units).toHaveLength(1);
+    expect(b.units[0].units).toBe(3);
+    expect(b.blankAfter).toBe(1);
+    expect(b.keepWithNext).toBe(true);
+    const items = b.units[0].items as TextItem[];
+    expect(items[1].y - items[0].y).toBeCloseTo(TITLE_PITCH_FACTOR * 28.95, 9);
+    for (const it of items) {
+      expect(it.size).toBe(22);
+      const w = [...it.text].reduce((s, ch) => s + (ch.codePointAt(0)! >= 0x2000 ? 22 : 11), 0);
+      expect(it.x - ctx.geo.left + w / 2).toBeCloseTo(ctx.geo.width / 2, 6);
+    }
+  });
+});
