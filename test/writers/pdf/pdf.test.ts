@@ -1,0 +1,263 @@
+/**
+ * The PDF painter and font embedding, checked from the outside: the PDF is parsed back,
+ * every embedded subset is decoded with fontkit and its outlines compared with the source
+ * font, text is extracted with pdf.js (and pdftotext), and qpdf, poppler and Ghostscript
+ * must accept the file without a word while no system font is visible to them.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { facesOf, resolveFontSet } from '../../../src/fonts';
+import type { FontFace } from '../../../src/fonts/font-face';
+import { writePdf } from '../../../src/writers/pdf';
+import { buildToUnicode, MAX_BLOCK } from '../../../src/writers/pdf/tounicode';
+import { META, samplePages } from './fixture';
+import { inspectFonts, pdfName, streamData, type InspectedFont } from './pdf-inspect';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const fontkit = require('fontkit');
+
+const fonts = resolveFontSet({ systemFonts: false });
+const faces = facesOf(fonts);
+const pages = samplePages(fonts);
+let pdf: Uint8Array;
+let doc: PDFDocument;
+let embedded: InspectedFont[];
+let tmp: string;
+let file: string;
+
+function has(tool: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+}
+
+/** An environment in which fontconfig sees no font at all. */
+function noFontsEnv(): NodeJS.ProcessEnv {
+  const conf = path.join(tmp, 'fonts.conf');
+  if (!fs.existsSync(conf)) {
+    fs.mkdirSync(path.join(tmp, 'none'), { recursive: true });
+    fs.writeFileSync(conf, `<?xml version="1.0"?><fontconfig><dir>${tmp}/none</dir><cachedir>${tmp}/fc</cachedir></fontconfig>`);
+  }
+  return { ...process.env, FONTCONFIG_FILE: conf, FONTCONFIG_PATH: tmp };
+}
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-pdf-'));
+  pdf = await writePdf(pages, faces, META);
+  file = path.join(tmp, 'sample.pdf');
+  fs.writeFileSync(file, pdf);
+  doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  embedded = inspectFonts(doc);
+});
+afterAll(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+const sourceFonts = new Map<string, { face: FontFace; font: any }>();
+function source(baseFont: string): { face: FontFace; font: any } {
+  const ps = baseFont.replace(/^[A-Z]{6}\+/, '');
+  let s = sourceFonts.get(ps);
+  if (!s) {
+    const face = [...faces.values()].find((f) => f.postscriptName === ps)!;
+    s = { face, font: fontkit.create(fs.readFileSync(face.file)) };
+    sourceFonts.set(ps, s);
+  }
+  return s;
+}
+
+/** Differences between the subset's glyphs (reached through CID → GID) and the source font's. */
+function outlineMismatches(f: InspectedFont, cidToGid: (cid: number) => number = f.cidToGid): string[] {
+  const sub = fontkit.create(Buffer.from(f.program));
+  const { font: src } = source(f.baseFont);
+  const bad: string[] = [];
+  for (const [cid, text] of f.toUnicode) {
+    const cp = text.codePointAt(0)!;
+    const want = src.glyphForCodePoint(cp);
+    const gid = cidToGid(cid);
+    if (want.id === 0) {
+      if (gid !== 0) bad.push(`${text}: missing in source but gid ${gid}`);
+      continue;
+    }
+    const got = sub.getGlyph(gid);
+    if (got.path.toSVG() !== want.path.toSVG()) bad.push(`${text}: outline differs`);
+    else if (JSON.stringify(got.bbox) !== JSON.stringify(want.bbox)) bad.push(`${text}: bbox differs`);
+    else if (got.advanceWidth !== want.advanceWidth) bad.push(`${text}: advance differs`);
+  }
+  return bad;
+}
+
+test('every font is a subset Type0/Identity-H font with a CIDFontType2 descendant', () => {
+  expect(embedded.map((f) => f.baseFont.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(
+    ['FandolFang-Regular', 'FandolHei-Regular', 'FandolKai-Regular', 'FandolSong-Bold', 'FandolSong-Regular', 'NotoSerifSC-Regular'].sort(),
+  );
+  for (const f of embedded) {
+    expect(f.baseFont).toMatch(/^[A-Z]{6}\+[A-Za-z0-9-]+$/);
+    expect(pdfName(f.type0.get(PDFName.of('Subtype')))).toBe('Type0');
+    expect(pdfName(f.type0.get(PDFName.of('Encoding')))).toBe('Identity-H');
+    expect(pdfName(f.cidFont.get(PDFName.of('Subtype')))).toBe('CIDFontType2');
+    expect(pdfName(f.cidFont.get(PDFName.of('BaseFont')))).toBe(f.baseFont);
+    expect(pdfName(f.descriptor.get(PDFName.of('FontName')))).toBe(f.baseFont);
+    for (const key of ['Flags', 'FontBBox', 'ItalicAngle', 'Ascent', 'Descent', 'CapHeight', 'StemV']) {
+      expect(f.descriptor.get(PDFName.of(key))).toBeDefined();
+    }
+    expect(Number(f.descriptor.get(PDFName.of('Ascent'))!.toString())).toBeGreaterThan(0);
+    expect(Number(f.descriptor.get(PDFName.of('Descent'))!.toString())).toBeLessThan(0);
+    // A real TrueType program, far smaller than the source file.
+    expect(Buffer.from(f.program.subarray(0, 4)).readUInt32BE(0)).toBe(0x00010000);
+    expect(f.program.length).toBeLessThan(fs.statSync(source(f.baseFont).face.file).size / 10);
+  }
+});
+
+test('ToUnicode is written in blocks of at most 100 entries and maps every CID', () => {
+  const body = embedded.find((f) => f.baseFont.endsWith('+FandolFang-Regular'))!;
+  expect(body.toUnicode.size).toBeGreaterThan(250);
+  expect(body.blocks.length).toBeGreaterThan(2);
+  for (const f of embedded) {
+    for (const b of f.blocks) {
+      expect(b.declared).toBeLessThanOrEqual(MAX_BLOCK);
+      expect(b.lines).toHaveLength(b.declared);
+    }
+    expect(f.widths.size).toBe(f.toUnicode.size);
+  }
+});
+
+test('subset glyph outlines equal the source font for every character drawn', () => {
+  for (const f of embedded) expect([f.baseFont, outlineMismatches(f)]).toEqual([f.baseFont, []]);
+});
+
+test('the outline comparison does catch wrong glyphs (negative control)', () => {
+  const body = embedded.find((f) => f.baseFont.endsWith('+FandolFang-Regular'))!;
+  const shifted = outlineMismatches(body, (cid) => Math.max(1, body.cidToGid(cid) - 1));
+  expect(shifted.length).toBeGreaterThan(200);
+});
+
+test('widths are the source advances; missing characters are .notdef with a CID of their own', () => {
+  for (const f of embedded) {
+    const { face } = source(f.baseFont);
+    for (const [cid, text] of f.toUnicode) {
+      const cp = text.codePointAt(0)!;
+      const adv = face.advance(cp) || (face.hasChar(cp) ? 0 : face.unitsPerEm);
+      expect(f.widths.get(cid)).toBeCloseTo((adv * 1000) / face.unitsPerEm, 3);
+    }
+  }
+  const body = embedded.find((f) => f.baseFont.endsWith('+FandolFang-Regular'))!;
+  const cidOf = (s: string) => [...body.toUnicode].find(([, t]) => t === s)![0];
+  // 日 and the radical ⽇ share one glyph in Fandol but keep two CIDs.
+  expect(cidOf('日')).not.toBe(cidOf('⽇'));
+  expect(body.cidToGid(cidOf('日'))).toBe(body.cidToGid(cidOf('⽇')));
+  expect(body.cidToGid(cidOf('日'))).toBeGreaterThan(0);
+  // ⻝ is not in Fandol: drawn as the visible .notdef box, still extracted as ⻝.
+  expect(body.cidToGid(cidOf('⻝'))).toBe(0);
+  const sub = fontkit.create(Buffer.from(body.program));
+  expect(sub.getGlyph(0).path.commands.length).toBeGreaterThan(0);
+});
+
+test('content: top-left frames become bottom-left PDF coordinates; Tc, synthetic bold, rules', () => {
+  const page = doc.getPage(0);
+  const content = Buffer.from(streamData(doc, page.node.get(PDFName.of('Contents')))).toString('latin1');
+  expect(content).toContain(`1 0 0 1 79.37 ${Math.round((841.89 - 140) * 1000) / 1000} Tm`);
+  expect(content).toMatch(/2 Tr\n0\.533 w\n1 0 0 1 79\.37 543\.89 Tm\n<[0-9A-F]{28}> Tj\n-0\.207 Tc\n0 Tr/);
+  expect(content).toContain('79.37 195.89 m 521.57 195.89 l S');
+  expect(content).not.toMatch(/\d\.\d{4}/);
+});
+
+test('metadata: title shown, author, zh-CN, dates from meta.date, deterministic ID', () => {
+  expect(doc.getTitle()).toBe(META.title);
+  expect(doc.getAuthor()).toBe(META.author);
+  expect(doc.getCreationDate()?.toISOString()).toBe('2022-01-20T00:00:00.000Z');
+  expect(doc.getModificationDate()?.toISOString()).toBe('2022-01-20T00:00:00.000Z');
+  const catalog = doc.catalog;
+  expect(catalog.get(PDFName.of('Lang'))?.toString()).toBe('(zh-CN)');
+  const vp = doc.context.lookup(catalog.get(PDFName.of('ViewerPreferences'))) as PDFDict;
+  expect(vp.get(PDFName.of('DisplayDocTitle'))?.toString()).toBe('true');
+  expect(Buffer.from(pdf).toString('latin1')).toMatch(/\/ID \[ <[0-9A-F]{32}> <[0-9A-F]{32}> \]/);
+  expect(doc.getPageCount()).toBe(2);
+});
+
+test('same input, same bytes (A, B, A); different input, different bytes', async () => {
+  const other = samplePages(fonts, '（修订）');
+  const a1 = await writePdf(pages, faces, META);
+  const b = await writePdf(other, faces, META);
+  const a2 = await writePdf(pages, (id) => faces.get(id), META);
+  expect(Buffer.from(a1).equals(Buffer.from(pdf))).toBe(true);
+  expect(Buffer.from(a2).equals(Buffer.from(pdf))).toBe(true);
+  expect(Buffer.from(b).equals(Buffer.from(pdf))).toBe(false);
+});
+
+test('an unknown face id or a bad date is a clear error', async () => {
+  await expect(writePdf([{ width: 100, height: 100, items: [{ kind: 'text', x: 0, y: 0, face: 'Nope', size: 10, text: '字', charSpacing: 0, fakeBold: false }] }], faces, META)).rejects.toThrow(/找不到字体“Nope”/);
+  await expect(writePdf(pages, faces, { ...META, date: '2022年1月' })).rejects.toThrow(/YYYY-MM-DD/);
+});
+
+describe('ToUnicode builder', () => {
+  test('ranges never cross a 256 boundary; every block ≤ 100 entries', () => {
+    const entries: Array<[number, number]> = [];
+    for (let i = 1; i <= 700; i++) entries.push([i, 0x4e00 + i * (i % 3 === 0 ? 1 : 5)]);
+    for (let i = 701; i <= 1000; i++) entries.push([i, 0x6000 + i]); // one long run
+    entries.push([1001, 0x20000]); // beyond the BMP: a surrogate pair
+    const cmap = buildToUnicode(entries);
+    for (const m of cmap.matchAll(/(\d+) begin(bfchar|bfrange)\n([\s\S]*?)\nend\2/g)) {
+      expect(Number(m[1])).toBeLessThanOrEqual(100);
+      expect(m[3].split('\n')).toHaveLength(Number(m[1]));
+      if (m[2] === 'bfrange') {
+        for (const line of m[3].split('\n')) {
+          const [lo, hi] = [...line.matchAll(/<([0-9A-F]+)>/g)].map((x) => parseInt(x[1], 16));
+          expect(lo >> 8).toBe(hi >> 8);
+        }
+      }
+    }
+    expect(cmap).toContain('<03E9> <D840DC00>');
+  });
+});
+
+describe('outside readers (no system fonts visible)', () => {
+  test('pdf.js extracts the text, including 日/⽇, with no warning', () => {
+    const r = spawnSync(process.execPath, [path.join(__dirname, 'pdfjs-text.mjs'), file], { encoding: 'utf8', env: noFontsEnv() });
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as { pages: string[]; warnings: string[] };
+    expect(out.warnings).toEqual([]);
+    const got = out.pages.map((p) => p.replace(/\s+/g, ''));
+    for (const [i, page] of pages.entries()) {
+      for (const item of page.items) if (item.kind === 'text') expect(got[i]).toContain(item.text.replace(/\s+/g, ''));
+    }
+    expect(got[0]).toContain('日⽇同形');
+    expect(got[0]).toContain('食⻝堃喆旻玥镕彧');
+  });
+
+  const maybe = (tool: string) => (has(tool) ? test : test.skip);
+  if (!has('pdftotext')) console.warn('pdftotext (poppler-utils) not installed: skipping its extraction test');
+  if (!has('qpdf')) console.warn('qpdf not installed: skipping qpdf --check');
+  if (!has('pdftoppm')) console.warn('pdftoppm (poppler-utils) not installed: skipping the poppler rendering test');
+  if (!has('gs')) console.warn('Ghostscript not installed: skipping the Ghostscript rendering test');
+
+  maybe('pdftotext')('pdftotext extracts the same text', () => {
+    const r = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8', env: noFontsEnv() });
+    expect(r.stderr).toBe('');
+    const t = r.stdout.replace(/\s+/g, '');
+    expect(t).toContain('本年度共收到申请12件，日⽇同形。');
+    expect(t).toContain('堃喆旻玥镕彧');
+  });
+
+  maybe('qpdf')('qpdf --check passes', () => {
+    const r = spawnSync('qpdf', ['--check', file], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  maybe('pdftoppm')('poppler renders every page without a warning', () => {
+    const r = spawnSync('pdftoppm', ['-r', '30', '-png', file, path.join(tmp, 'pg')], { encoding: 'utf8', env: noFontsEnv() });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(fs.readdirSync(tmp).filter((f) => f.startsWith('pg')).length).toBe(2);
+  });
+
+  maybe('gs')('Ghostscript renders every page without a warning', () => {
+    const r = spawnSync('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-dSAFER', '-sDEVICE=png16m', '-r30', `-sOutputFile=${tmp}/gs-%d.png`, file], {
+      encoding: 'utf8',
+      env: noFontsEnv(),
+    });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});
