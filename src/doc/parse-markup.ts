@@ -114,12 +114,13 @@ interface Frame {
   line: number;
   markPos: number;
   pos: number;
-  inlines?: Inline[];
-  text?: string[];
-  blocks?: Block[];
-  rows?: TableRow[];
-  cells?: TableCell[];
-  lines?: string[];
+  // What the element collects (one of these; the others null — one object shape for speed).
+  inlines: Inline[] | null;
+  text: string[] | null;
+  blocks: Block[] | null;
+  rows: TableRow[] | null;
+  cells: TableCell[] | null;
+  lines: string[] | null;
 }
 
 const WS_WITH_NEWLINE = /[ \t\r]*\n[ \t\r\n]*/g;
@@ -151,7 +152,10 @@ export function parseBlocks(markup: string, options: ParseMarkupOptions = {}): B
     throw new MarkupError(reason, loc.file, loc.line);
   };
 
-  const root: Frame = { name: '#root', attrs: NO_ATTRS, file, line: 1, markPos: 0, pos: 0, blocks: [] };
+  const root: Frame = {
+    name: '#root', attrs: NO_ATTRS, file, line: 1, markPos: 0, pos: 0,
+    inlines: null, text: null, blocks: [], rows: null, cells: null, lines: null,
+  };
   const stack: Frame[] = [root];
   const top = () => stack[stack.length - 1];
 
@@ -331,7 +335,10 @@ export function parseBlocks(markup: string, options: ParseMarkupOptions = {}): B
       fail(`<${name}> 不能出现在${where}${expected}`, locate(tagPos, { file, line, markPos }));
     }
 
-    const frame: Frame = { name, attrs: tag.attrs, file, line, markPos, pos: tagPos };
+    const frame: Frame = {
+      name, attrs: tag.attrs, file, line, markPos, pos: tagPos,
+      inlines: null, text: null, blocks: null, rows: null, cells: null, lines: null,
+    };
     switch (name) {
       case 'table':
         frame.rows = [];
@@ -535,12 +542,18 @@ function pushText(inlines: Inline[], text: string): void {
 function trimInlines(inlines: Inline[]): Inline[] {
   const first = inlines[0];
   if (first && first.kind === 'text') {
-    first.text = first.text.replace(/^[ \t]+/, '');
+    const t = first.text;
+    let i = 0;
+    while (i < t.length && (t.charCodeAt(i) === 32 || t.charCodeAt(i) === 9)) i++;
+    if (i > 0) first.text = t.slice(i);
     if (first.text === '') inlines.shift();
   }
   const last = inlines[inlines.length - 1];
   if (last && last.kind === 'text') {
-    last.text = last.text.replace(/[ \t]+$/, '');
+    const t = last.text;
+    let j = t.length;
+    while (j > 0 && (t.charCodeAt(j - 1) === 32 || t.charCodeAt(j - 1) === 9)) j--;
+    if (j < t.length) last.text = t.slice(0, j);
     if (last.text === '') inlines.pop();
   }
   return inlines;

@@ -17,39 +17,85 @@ const hb = Handlebars.create();
 hb.unregisterHelper('lookup');
 hb.unregisterHelper('log');
 
-function number(name: string, v: unknown): number {
-  if (typeof v !== 'number' || !Number.isInteger(v)) throw new Error(`辅助函数 ${name} 需要一个整数，得到的是“${String(v)}”`);
-  return v;
+/** An error thrown by a helper, carrying the template line (handlebars gives helpers `options.loc`). */
+class HelperError extends Error {
+  constructor(message: string, readonly lineNumber: number | undefined) {
+    super(message);
+  }
 }
 
-function arity(name: string, args: unknown[], count: number): void {
+interface HelperOptions {
+  loc?: { start?: { line?: number } };
+}
+
+const lineOf = (args: unknown[]): number | undefined => (args[args.length - 1] as HelperOptions | undefined)?.loc?.start?.line;
+
+/**
+ * handlebars' strict mode does not check helper arguments, so a misspelt field in
+ * `{{paragraphs problemz}}` or `{{#if contactt}}` would silently print nothing. The
+ * view model uses null (never undefined) for absent values, so undefined here can
+ * only mean a field that does not exist: refuse it.
+ */
+function checkArgs(name: string, args: unknown[], count: number): void {
   // handlebars passes its options object as the last argument
-  if (args.length - 1 !== count) throw new Error(`辅助函数 ${name} 需要 ${count} 个参数，写了 ${args.length - 1} 个`);
+  if (args.length - 1 !== count) throw new HelperError(`辅助函数 ${name} 需要 ${count} 个参数，写了 ${args.length - 1} 个`, lineOf(args));
+  for (let i = 0; i < count; i++) {
+    if (args[i] === undefined) throw new HelperError(`${name} 的参数引用了数据中不存在的字段`, lineOf(args));
+  }
+}
+
+function integer(name: string, args: unknown[]): number {
+  checkArgs(name, args, 1);
+  const v = args[0];
+  if (typeof v !== 'number' || !Number.isInteger(v)) throw new HelperError(`辅助函数 ${name} 需要一个整数，得到的是“${String(v)}”`, lineOf(args));
+  return v;
 }
 
 /** The helpers templates may call (all pure). */
 const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
   /** {{ordinal 2}} → （二） */
-  ordinal: (...a) => (arity('ordinal', a, 1), chineseOrdinal(number('ordinal', a[0]))),
+  ordinal: (...a) => chineseOrdinal(integer('ordinal', a)),
   /** {{cn 12}} → 十二 (for “一、” style: {{cn n}}、) */
-  cn: (...a) => (arity('cn', a, 1), chineseNumeral(number('cn', a[0]))),
+  cn: (...a) => chineseNumeral(integer('cn', a)),
   /** {{date "2022-01-20"}} → 2022年1月20日 */
   date: (...a) => {
-    arity('date', a, 1);
-    if (typeof a[0] !== 'string') throw new Error('辅助函数 date 需要形如 2022-01-20 的日期');
-    return formatChineseDate(a[0]);
+    checkArgs('date', a, 1);
+    if (typeof a[0] !== 'string') throw new HelperError('辅助函数 date 需要形如 2022-01-20 的日期', lineOf(a));
+    try {
+      return formatChineseDate(a[0]);
+    } catch (e) {
+      throw new HelperError((e as Error).message, lineOf(a));
+    }
   },
   /** {{amount proactive.fees}} → the amount in 万元 as entered */
-  amount: (...a) => (arity('amount', a, 1), formatAmountAsEntered(a[0])),
+  amount: (...a) => {
+    checkArgs('amount', a, 1);
+    try {
+      return formatAmountAsEntered(a[0]);
+    } catch (e) {
+      throw new HelperError((e as Error).message, lineOf(a));
+    }
+  },
   /** {{paragraphs text}} → <p>…</p> per paragraph, text escaped, **bold** and run-in headings marked */
   paragraphs: (...a) => {
-    arity('paragraphs', a, 1);
+    checkArgs('paragraphs', a, 1);
     const t = a[0];
-    if (t !== null && t !== undefined && typeof t !== 'string') throw new Error('辅助函数 paragraphs 需要文字');
+    if (t !== null && typeof t !== 'string') throw new HelperError('辅助函数 paragraphs 需要文字', lineOf(a));
     return new hb.SafeString(paragraphsMarkup(t));
   },
 };
 for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);
+
+// The block helpers, refusing a misspelt (undefined) field the same way.
+for (const name of ['if', 'unless', 'each', 'with']) {
+  const builtin = hb.helpers[name] as (this: unknown, ...args: unknown[]) => unknown;
+  hb.registerHelper(name, function (this: unknown, ...args: unknown[]) {
+    if (args.length >= 2 && args[0] === undefined) {
+      throw new HelperError(`{{#${name}}} 引用了数据中不存在的字段`, lineOf(args));
+    }
+    return builtin.apply(this, args);
+  });
+}
 
 const COMPILE_OPTIONS = {
   strict: true,

@@ -394,6 +394,15 @@ describe('broken or hostile templates give a Chinese error with file and line', 
     expectError('table-4.hbs', '<table>\n  <tr><td>a</td></tr>\n  <tr><td>a</td><td>b</td></tr>\n</table>', 1, /第2行占2列/);
   });
 
+  test('a misspelt field is an error even as a helper argument (strict mode does not check those)', () => {
+    expectError('section-5-problems.hbs', '<h1>五</h1>\n\n{{paragraphs problemz}}\n', 3, /paragraphs 的参数引用了数据中不存在的字段/);
+    expectError('section-5-problems.hbs', '<h1>五</h1>\n{{#if problemz}}x{{/if}}\n', 2, /\{\{#if\}\} 引用了数据中不存在的字段/);
+    expectError('section-5-problems.hbs', '<h1>五</h1>\n{{#each overveiw}}x{{/each}}\n', 2, /\{\{#each\}\}/);
+    // null (an absent value in the data) is fine
+    const dir = withFile('section-5-problems.hbs', '<h1>五</h1>\n{{#if problems}}x{{/if}}{{paragraphs problems}}{{#with signature}}y{{/with}}\n');
+    expect(headings(buildDocTree(minimal, { templateDir: dir }).tree, 1)[4]).toBe('五');
+  });
+
   test('a row of table 三 with a cell too many names table-3.hbs', () => {
     const dir = copyTemplates();
     const file = path.join(dir, 'table-3.hbs');
@@ -409,7 +418,8 @@ describe('broken or hostile templates give a Chinese error with file and line', 
     expectError('section-5-problems.hbs', '<h1>五</h1>\n<p>{{problem}}</p>\n', 2, /不存在的字段“problem”/);
     expectError('section-5-problems.hbs', '<h1>五</h1>\n\n{{upper problems}}\n', 3, /未知的辅助函数“upper”/);
     expectError('section-5-problems.hbs', '<h1>五</h1>\n{{> nothing-here}}\n', 2, /找不到模板片段“nothing-here”/);
-    expectError('section-5-problems.hbs', '<h1>五</h1>\n<p>{{ordinal problems}}</p>\n', undefined, /ordinal 需要一个整数/);
+    expectError('section-5-problems.hbs', '<h1>五</h1>\n<p>{{ordinal problems}}</p>\n', 2, /ordinal 需要一个整数/);
+    expectError('section-5-problems.hbs', '<h1>五</h1>\n<p>{{date problems}}</p>\n', 2, /date 需要/);
     expectError('section-5-problems.hbs', '<h1>五</h1>\n<p>A&B</p>\n', 2, /&amp;/);
   });
 });
