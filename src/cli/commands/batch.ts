@@ -1,0 +1,64 @@
+import { join } from 'node:path';
+import { SingleBar, Presets } from 'cli-progress';
+import type { CommandModule } from 'yargs';
+import { renderBatch } from '../../batch/run-batch';
+import type { ReportOutcome } from '../../batch/summary';
+import { EXIT, UsageError } from '../exit-codes';
+import { renderSettingsOf, withRenderOptions, type RenderArgs } from '../render-options';
+
+interface BatchArgs extends RenderArgs {
+  inputs: string[];
+  out: string;
+  jobs?: number;
+  json: boolean;
+}
+
+const STATUS = { ok: '完成', failed: '失败', refused: '未生成' } as const;
+
+/** `xxgk batch <inputs…> -o DIR`: renders many reports with a worker pool. */
+export function batchCommand(setExit: (code: number) => void): CommandModule<object, BatchArgs> {
+  return {
+    command: 'batch <inputs..>',
+    describe: '批量生成：多个数据文件或文件夹（其中所有 .yaml/.yml/.json），出错的跳过并记入汇总',
+    builder: (y) =>
+      withRenderOptions(
+        y
+          .positional('inputs', { type: 'string', array: true, demandOption: true, describe: '数据文件或文件夹' })
+          .option('out', { alias: 'o', type: 'string', demandOption: true, describe: '输出文件夹（含 summary.json、summary.csv）' })
+          .option('jobs', { alias: 'j', type: 'number', describe: '并行线程数（默认为 CPU 核数）' })
+          .option('json', { type: 'boolean', default: false, describe: '以 JSON 输出汇总' }),
+      ) as never,
+    handler: async (args) => {
+      if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1)) throw new UsageError(`-j 应为正整数，而不是 ${args.jobs}`);
+      const settings = renderSettingsOf(args);
+      const tty = !args.json && process.stderr.isTTY === true;
+      const bar = tty ? new SingleBar({ format: '{bar} {value}/{total} 份 | {file}', hideCursor: true, stream: process.stderr }, Presets.shades_classic) : undefined;
+      let started = false;
+      const onReport = (o: ReportOutcome, done: number, total: number) => {
+        if (bar) {
+          if (!started) bar.start(total, 0, { file: '' });
+          started = true;
+          bar.update(done, { file: o.file });
+        } else if (!args.json) {
+          process.stderr.write(`[${done}/${total}] ${STATUS[o.status]} ${o.file}（错误 ${o.errors}，警告 ${o.warnings}）\n`);
+        }
+      };
+      const summary = await renderBatch(args.inputs, { outDir: args.out, settings, jobs: args.jobs, onReport });
+      bar?.stop();
+      const peakRssMb = process.resourceUsage().maxRSS / 1024;
+      if (args.json) {
+        process.stdout.write(JSON.stringify({ ...summary, peakRssMb }) + '\n');
+      } else {
+        for (const r of summary.results.filter((x) => x.status !== 'ok' || x.errors > 0)) {
+          process.stderr.write(`${r.file}: ${STATUS[r.status]}，错误 ${r.errors} 个\n`);
+          for (const d of r.diagnostics.filter((x) => x.severity === 'error')) process.stderr.write(`  ${d.code} ${d.line ? `第${d.line}行 ` : ''}${d.message}\n`);
+        }
+        process.stdout.write(
+          `共 ${summary.reports} 份：成功 ${summary.ok}，失败 ${summary.failed}，因错误未生成 ${summary.refused}；汇总见 ${join(args.out, 'summary.csv')}\n`,
+        );
+      }
+      const failed = summary.failed > 0 || summary.refused > 0 || (settings.strict && summary.withErrors > 0);
+      setExit(failed ? EXIT.dataError : EXIT.ok);
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import type { Argv } from 'yargs';
+import type { OutputFormat, RenderSettings } from '../pipeline/render-types';
+import { existsSync } from 'node:fs';
+import { FontError, parseFontOption } from '../fonts/index';
+import { UsageError } from './exit-codes';
+
+/** The options `render`, `batch` and `preview` share. */
+export interface RenderArgs {
+  format: string;
+  template?: string;
+  strict: boolean;
+  font?: string[];
+  'font-profile': string;
+  'latin-font': string;
+  'system-fonts': boolean;
+}
+
+/** Adds the shared render options to a command. */
+export function withRenderOptions<T>(y: Argv<T>): Argv<T & RenderArgs> {
+  return y
+    .option('format', { alias: 'f', type: 'string', default: 'docx,pdf', describe: '输出格式：docx、pdf 或 docx,pdf' })
+    .option('template', { alias: 't', type: 'string', describe: '模板文件夹（复制 templates/annual-report 后修改）' })
+    .option('strict', { type: 'boolean', default: false, describe: '数据有错误时不生成文件' })
+    .option('font', { type: 'string', array: true, describe: '为某一角色指定字体文件，如 body=/path/仿宋.ttf（可多次）' })
+    .option('font-profile', { type: 'string', default: 'official', choices: ['official', 'bundled'], describe: 'Word 文件中写入的字体名：official 为方正小标宋简体、仿宋_GB2312 等；bundled 为随附的开源字体' })
+    .option('latin-font', { type: 'string', default: 'body', choices: ['body', 'Times New Roman'], describe: 'Word 文件中数字和西文的字体' })
+    .option('system-fonts', { type: 'boolean', default: true, describe: '使用本机已安装的公文字体（--no-system-fonts 只用随附字体）' }) as Argv<T & RenderArgs>;
+}
+
+/** Turns the shared options into render settings, refusing unknown formats. */
+export function renderSettingsOf(args: RenderArgs): RenderSettings {
+  const formats = args.format.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  for (const f of formats) if (f !== 'docx' && f !== 'pdf') throw new UsageError(`未知的输出格式 ${f}：只能是 docx、pdf`);
+  if (formats.length === 0) throw new UsageError('请至少指定一种输出格式：docx 或 pdf');
+  for (const spec of args.font ?? []) {
+    try {
+      const opt = parseFontOption(spec);
+      if (!existsSync(opt.file)) throw new UsageError(`--font ${spec}：字体文件不存在`);
+    } catch (e) {
+      if (e instanceof FontError) throw new UsageError(e.message);
+      throw e;
+    }
+  }
+  return {
+    formats: [...new Set(formats)] as OutputFormat[],
+    templateDir: args.template,
+    strict: args.strict,
+    fontProfile: args['font-profile'] as 'official' | 'bundled',
+    latinFont: args['latin-font'] as 'body' | 'Times New Roman',
+    fonts: args.font,
+    systemFonts: args['system-fonts'],
+  };
+}

@@ -1,0 +1,75 @@
+import type { DocTree } from '../doc/tree';
+import { FontError } from '../fonts/load';
+import { TemplateError } from '../template/errors';
+import { buildDocTree } from '../template/build-doc-tree';
+import { GBT9704 } from '../style/settings';
+import type { Diagnostic } from '../validate/diagnostic';
+import { countDiagnostics } from '../validate/diagnostic';
+import { checkReportBytes } from './check-report';
+import type { RenderedReport, RenderSettings } from './render-types';
+
+export type { OutputFormat, RenderedReport, RenderSettings } from './render-types';
+
+// Writers are required on first use so `validate` starts without loading them.
+
+/** Builds the .docx of a document tree. */
+async function docxOf(tree: DocTree, settings: RenderSettings): Promise<Uint8Array> {
+  const { writeDocx } = require('../writers/docx/index') as typeof import('../writers/docx/index');
+  return writeDocx(tree, settings.style ?? GBT9704, { fontProfile: settings.fontProfile, latinFont: settings.latinFont });
+}
+
+/** Lays out and paints the PDF of a document tree; layout findings join the diagnostics. */
+async function pdfOf(tree: DocTree, settings: RenderSettings, diagnostics: Diagnostic[]): Promise<Uint8Array> {
+  const { resolveFontSet, facesOf } = require('../fonts/resolve') as typeof import('../fonts/resolve');
+  const { layoutDocument } = require('../layout/index') as typeof import('../layout/index');
+  const { writePdf } = require('../writers/pdf/index') as typeof import('../writers/pdf/index');
+  const style = settings.style ?? GBT9704;
+  const fonts = resolveFontSet({ userFonts: settings.fonts, systemFonts: settings.systemFonts ?? true });
+  const layout = layoutDocument(tree, style, fonts);
+  for (const d of layout.diagnostics) {
+    diagnostics.push({ severity: d.severity, code: d.code, path: d.where ?? '', message: d.message });
+  }
+  return writePdf(layout.pages, facesOf(fonts), tree.meta);
+}
+
+/**
+ * Parses, validates and renders one report in memory. Never throws for bad data or a
+ * broken template: those come back as `failed` with diagnostics.
+ */
+export async function renderReportBytes(file: string, bytes: Uint8Array, settings: RenderSettings): Promise<RenderedReport> {
+  const started = performance.now();
+  const checked = checkReportBytes(file, bytes);
+  const diagnostics = checked.diagnostics;
+  const report = checked.report;
+  const base = { file, agency: report?.agency, year: report?.year, diagnostics };
+  const done = (r: Omit<RenderedReport, 'ms'>): RenderedReport => ({ ...r, ms: performance.now() - started });
+  if (!report) return done({ ...base, status: 'failed' });
+  if (settings.strict && countDiagnostics(diagnostics).errors > 0) return done({ ...base, status: 'refused' });
+
+  let tree: DocTree;
+  try {
+    const built = buildDocTree(report, { templateDir: settings.templateDir });
+    tree = built.tree;
+    diagnostics.push(...built.diagnostics);
+  } catch (e) {
+    if (e instanceof TemplateError) {
+      diagnostics.push({ severity: 'error', code: 'TEMPLATE', path: '', message: e.message });
+      return done({ ...base, status: 'failed' });
+    }
+    throw e;
+  }
+  let docx: Uint8Array | undefined;
+  let pdf: Uint8Array | undefined;
+  try {
+    if (settings.formats.includes('docx')) docx = await docxOf(tree, settings);
+    if (settings.formats.includes('pdf')) pdf = await pdfOf(tree, settings, diagnostics);
+  } catch (e) {
+    if (e instanceof FontError) {
+      diagnostics.push({ severity: 'error', code: 'FONT', path: '', message: e.message });
+      return done({ ...base, status: 'failed' });
+    }
+    throw e;
+  }
+  if (settings.strict && countDiagnostics(diagnostics).errors > 0) return done({ ...base, status: 'refused' });
+  return done({ ...base, status: 'ok', docx, pdf });
+}

@@ -1,0 +1,38 @@
+import type { StyleSettings } from '../style/settings';
+import type { Diagnostic } from '../validate/diagnostic';
+
+/** The documents xxgk writes. */
+export type OutputFormat = 'docx' | 'pdf';
+
+/** How to render: formats, template, fonts and strictness. */
+export interface RenderSettings {
+  formats: OutputFormat[];
+  /** A user's template folder (default: the bundled `templates/annual-report`). */
+  templateDir?: string;
+  /** Refuse to render when the data has errors. */
+  strict?: boolean;
+  /** Font names written into the .docx: the official fonts (default) or the bundled open fonts. */
+  fontProfile?: 'official' | 'bundled';
+  /** Latin and digits in the .docx: the body font (default) or Times New Roman. */
+  latinFont?: 'body' | 'Times New Roman';
+  /** `ROLE=FILE` font overrides for the PDF. */
+  fonts?: string[];
+  /** Look for the official fonts installed on this system (default true). */
+  systemFonts?: boolean;
+  /** Page and type settings (default GB/T 9704). */
+  style?: StyleSettings;
+}
+
+/** A report rendered in memory. */
+export interface RenderedReport {
+  file: string;
+  agency?: string;
+  year?: number;
+  /** `ok`: documents made; `failed`: unreadable data or a render failure; `refused`: strict mode and errors. */
+  status: 'ok' | 'failed' | 'refused';
+  diagnostics: Diagnostic[];
+  docx?: Uint8Array;
+  pdf?: Uint8Array;
+  /** Milliseconds spent, for summaries and the benchmark. */
+  ms: number;
+}

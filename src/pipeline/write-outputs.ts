@@ -1,0 +1,36 @@
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError } from '../cli/exit-codes';
+import { writeFileAtomic } from '../util/atomic-write';
+import type { OutputFormat, RenderedReport } from './render-types';
+
+/** Makes sure the output folder exists and can be written, or says so in Chinese. */
+export function prepareOutputDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new UsageError(`无法创建输出文件夹 ${dir}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
+  }
+  if (!statSync(dir).isDirectory()) throw new UsageError(`${dir} 不是文件夹`);
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw new UsageError(`输出文件夹 ${dir} 没有写入权限`);
+  }
+}
+
+/** Writes a rendered report's documents as DIR/NAME.docx and DIR/NAME.pdf, atomically; returns the paths. */
+export function writeOutputs(rendered: RenderedReport, dir: string, name: string): string[] {
+  const written: string[] = [];
+  const docs: [OutputFormat, Uint8Array | undefined][] = [
+    ['docx', rendered.docx],
+    ['pdf', rendered.pdf],
+  ];
+  for (const [format, bytes] of docs) {
+    if (!bytes) continue;
+    const path = join(dir, `${name}.${format}`);
+    writeFileAtomic(path, bytes);
+    written.push(path);
+  }
+  return written;
+}
