@@ -73,12 +73,19 @@ interface FigureRule {
   patterns: RegExp[];
   /** Words in the clause before the phrase, or in its gap, that mean it is not this figure. */
   exclude: RegExp;
+  /**
+   * Only in a sentence about 政府信息公开 (or in the 依申请公开 sub-section or the note
+   * before table 三): an agency's other work also has 申请, 办结 and 行政复议.
+   */
+  needsContext: boolean;
   expected(d: DerivedTables): number;
   table: string;
   placeholder: string;
 }
 
 const COLUMNS_WORDS = '自然人|企业|法人|科研|公益|律师|法律服务|其他组织';
+/** Things an agency receives or handles that are not 政府信息公开申请. */
+const OTHER_MATTERS = '建议|提案|信访|投诉|举报|热线|咨询|留言|来信|来电|诉求|工单|12345|办件|审批|许可|备案|公文|资金|项目|经费';
 
 const FIGURE_RULES: readonly FigureRule[] = [
   {
@@ -87,7 +94,8 @@ const FIGURE_RULES: readonly FigureRule[] = [
       /(?:收到|新收|接到|接收)(?<gap>[^\d]{0,15}?)申请(?:数量)?(?:共计|合计|总计|共|为|是|达)?(?<n>\d+)\s*件/g,
       /(?:收到|新收|接到|接收)了?(?:共计|合计|共|各类)?(?<n>\d+)\s*件(?<gap>[^\d]{0,12}?)申请/g,
     ],
-    exclude: new RegExp(`结转|上一?年|去年|往年|复议|诉讼|办结|答复|其中|同比|未|通过|当面|信函|网络|网上|网站|邮件|传真|现场|${COLUMNS_WORDS}`),
+    exclude: new RegExp(`结转|上一?年|去年|往年|复议|诉讼|办结|答复|其中|同比|未|通过|当面|信函|网络|网上|网站|邮件|传真|现场|${COLUMNS_WORDS}|${OTHER_MATTERS}`),
+    needsContext: true,
     expected: (d) => d.applications.newlyReceived[6],
     table: `${applicationRowLabel('newlyReceived')} / 总计`,
     placeholder: 'applications.newlyReceived.total',
@@ -95,7 +103,8 @@ const FIGURE_RULES: readonly FigureRule[] = [
   {
     what: '上年结转申请',
     patterns: [/上一?年度?结转(?<gap>[^\d]{0,10}?)(?:共计|合计|共|为)?(?<n>\d+)\s*件/g],
-    exclude: new RegExp(`办结|答复|处理|其中|${COLUMNS_WORDS}`),
+    exclude: new RegExp(`办结|答复|处理|其中|${COLUMNS_WORDS}|${OTHER_MATTERS}`),
+    needsContext: true,
     expected: (d) => d.applications.carriedOver[6],
     table: `${applicationRowLabel('carriedOver')} / 总计`,
     placeholder: 'applications.carriedOver.total',
@@ -103,7 +112,8 @@ const FIGURE_RULES: readonly FigureRule[] = [
   {
     what: '办结（答复）申请',
     patterns: [/(?:办结|答复)了?(?<gap>[^\d]{0,12}?)(?:共计|合计|共|为)?(?<n>\d+)\s*件/g],
-    exclude: new RegExp(`其中|予以|部分|不予|无法|逾期|上一?年|去年|结转|复议|诉讼|${COLUMNS_WORDS}`),
+    exclude: new RegExp(`其中|予以|部分|不予|无法|逾期|上一?年|去年|结转|复议|诉讼|${COLUMNS_WORDS}|${OTHER_MATTERS}`),
+    needsContext: true,
     expected: (d) => d.applications.total[6],
     table: `${applicationRowLabel('total')} / 总计`,
     placeholder: 'applications.total.total',
@@ -111,7 +121,8 @@ const FIGURE_RULES: readonly FigureRule[] = [
   {
     what: '结转下年度继续办理的申请',
     patterns: [/结转(?:至|到)?下一?年度?(?:继续办理|办理)?(?<gap>[^\d]{0,8}?)(?:共计|合计|共|为)?(?<n>\d+)\s*件/g],
-    exclude: new RegExp(`其中|${COLUMNS_WORDS}`),
+    exclude: new RegExp(`其中|${COLUMNS_WORDS}|${OTHER_MATTERS}`),
+    needsContext: true,
     expected: (d) => d.applications.carriedForward[6],
     table: `${applicationRowLabel('carriedForward')} / 总计`,
     placeholder: 'applications.carriedForward.total',
@@ -120,6 +131,7 @@ const FIGURE_RULES: readonly FigureRule[] = [
     what: '行政复议案件',
     patterns: [/行政复议(?:案件|申请)?(?:共计|合计|共|为)?(?<n>\d+)\s*(?:件|起)/g],
     exclude: /其中|上一?年|去年|维持|纠正|尚未|直接|复议后|未经/,
+    needsContext: true,
     expected: (d) => d.reviewLitigation.review.total,
     table: '表四 行政复议 / 总计',
     placeholder: 'reviewLitigation.review.total',
@@ -128,6 +140,7 @@ const FIGURE_RULES: readonly FigureRule[] = [
     what: '行政诉讼案件',
     patterns: [/行政诉讼(?:案件)?(?:共计|合计|共|为)?(?<n>\d+)\s*(?:件|起)/g],
     exclude: /其中|上一?年|去年|维持|纠正|尚未|直接|复议后|未经/,
+    needsContext: true,
     expected: (d) => d.reviewLitigation.litigationDirect.total + d.reviewLitigation.litigationAfterReview.total,
     table: '表四 行政诉讼（未经复议直接起诉 总计 + 复议后起诉 总计）',
     placeholder: 'reviewLitigation.litigation.total',
@@ -139,6 +152,7 @@ const FIGURE_RULES: readonly FigureRule[] = [
       /(?:制发|出台|印发|制定)了?(?:共计|共)?(?<n>\d+)\s*件(?<gap>[^\d]{0,4}?)(?:行政)?规范性文件/g,
     ],
     exclude: /废止|清理|失效|现行|审核|备案|合法性|其中|上一?年|去年/,
+    needsContext: false,
     expected: (d) => d.proactive.normativeDocuments.issued,
     table: '表二 第二十条第（一）项 行政规范性文件 / 本年制发件数',
     placeholder: 'proactive.normativeDocuments.issued',
@@ -150,6 +164,7 @@ const FIGURE_RULES: readonly FigureRule[] = [
       /(?:制发|出台|印发|制定)了?(?:共计|共)?(?<n>\d+)\s*件(?<gap>[^\d]{0,4}?)规章(?!制度)/g,
     ],
     exclude: /废止|清理|失效|现行|审核|备案|合法性|其中|上一?年|去年|规范性文件|制度/,
+    needsContext: false,
     expected: (d) => d.proactive.rules.issued,
     table: '表二 第二十条第（一）项 规章 / 本年制发件数',
     placeholder: 'proactive.rules.issued',
@@ -158,39 +173,55 @@ const FIGURE_RULES: readonly FigureRule[] = [
 
 /** A clause about part of the year (“上半年收到申请5件”) is not about the annual tables. */
 const PART_OF_YEAR = /半年|季度|\d+\s*月|月份|本月|当月|同期/;
+/** A sentence that is about 政府信息公开. */
+const DISCLOSURE_CONTEXT = /信息公开|依申请公开/;
 
-const CLAUSE = /[^。；;！？!?\n，,、：:]+/g;
+const SENTENCE = /[^。；;！？!?\n]+/g;
+const CLAUSE = /[^，,、：:]+/g;
 
-function checkFigures(field: TextField, text: string, derived: DerivedTables, year: number | undefined, map: SourceMap): Diagnostic[] {
+function checkFigures(
+  field: TextField,
+  text: string,
+  derived: DerivedTables,
+  year: number | undefined,
+  map: SourceMap,
+  heading: string | undefined,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const seen = new Set<string>();
+  const fieldContext = field.kind === 'applicationsIntro' || (heading !== undefined && /依申请公开/.test(heading));
   const t = asciiDigits(text);
-  for (const clause of t.matchAll(CLAUSE)) {
-    const c = clause[0];
-    for (const rule of FIGURE_RULES) {
-      for (const pattern of rule.patterns) {
-        for (const m of c.matchAll(pattern)) {
-          const prefix = c.slice(0, m.index);
-          const gap = m.groups?.gap ?? '';
-          if (rule.exclude.test(prefix) || rule.exclude.test(gap) || PART_OF_YEAR.test(prefix)) continue;
-          // A clause about another year (“2020年收到申请8件”) is not about this report's tables.
-          const years = [...prefix.matchAll(/(\d{4})\s*年/g)].map((y) => Number(y[1]));
-          if (years.some((y) => y !== year)) continue;
-          const n = Number(m.groups!.n);
-          const key = `${rule.what}@${(clause.index ?? 0) + (m.index ?? 0)}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          const expected = rule.expected(derived);
-          if (n === expected) continue;
-          out.push({
-            severity: 'warning',
-            code: 'N1',
-            path: field.path,
-            line: nearestLine(map, field.path),
-            message:
-              `${field.label}：文中“${m[0].trim()}”写的是${n}件，但${rule.table}为${expected}，两者不一致；` +
-              `请核对（可写成 {{${rule.placeholder}}}，由表格数字自动填入）`,
-          });
+  for (const sentence of t.matchAll(SENTENCE)) {
+    const inContext = fieldContext || DISCLOSURE_CONTEXT.test(sentence[0]);
+    for (const clause of sentence[0].matchAll(CLAUSE)) {
+      const c = clause[0];
+      const seen = new Set<number>();
+      for (const rule of FIGURE_RULES) {
+        if (rule.needsContext && !inContext) continue;
+        for (const pattern of rule.patterns) {
+          for (const m of c.matchAll(pattern)) {
+            const prefix = c.slice(0, m.index);
+            const gap = m.groups?.gap ?? '';
+            if (rule.exclude.test(prefix) || rule.exclude.test(gap) || PART_OF_YEAR.test(prefix)) continue;
+            // A clause about another year (“2020年收到申请8件”) is not about this report's tables.
+            const years = [...prefix.matchAll(/(\d{4})\s*年/g)].map((y) => Number(y[1]));
+            if (years.some((y) => y !== year)) continue;
+            // One figure is one claim, even when two phrasings recognise it.
+            const at = (m.index ?? 0) + m[0].lastIndexOf(m.groups!.n);
+            if (seen.has(at)) continue;
+            seen.add(at);
+            const n = Number(m.groups!.n);
+            const expected = rule.expected(derived);
+            if (n === expected) continue;
+            out.push({
+              severity: 'warning',
+              code: 'N1',
+              path: field.path,
+              line: nearestLine(map, field.path),
+              message:
+                `${field.label}：文中“${m[0].trim()}”写的是${n}件，但${rule.table}为${expected}，两者不一致；` +
+                `请核对（可写成 {{${rule.placeholder}}}，由表格数字自动填入）`,
+            });
+          }
         }
       }
     }
@@ -271,7 +302,10 @@ export function checkNarrative(data: unknown, map: SourceMap, derived: DerivedTa
     }
     const text = derived ? expandPlaceholders(field.text, derived, { year, agency }).text : field.text;
     if (derived && field.kind !== 'title' && field.kind !== 'overviewHeading') {
-      out.push(...checkFigures(field, text, derived, year, map));
+      const overviewList = own(data, 'overview');
+      const index = Number(/^overview\[(\d+)\]/.exec(field.path)?.[1] ?? -1);
+      const heading = Array.isArray(overviewList) && index >= 0 ? own(overviewList[index], 'heading') : undefined;
+      out.push(...checkFigures(field, text, derived, year, map, typeof heading === 'string' ? heading : undefined));
     }
     if (year !== undefined && ['title', 'preamble', 'overviewIntro', 'overviewHeading', 'overviewBody'].includes(field.kind)) {
       out.push(...checkYears(field, text, year, map));

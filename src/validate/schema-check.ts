@@ -263,7 +263,6 @@ class Walker {
   }
 
   private array(a: unknown[], schema: JsonSchema, path: string): void {
-    const label = this.label(path);
     const min = schema.minItems, max = schema.maxItems;
     if ((min !== undefined && a.length < min) || (max !== undefined && a.length > max)) {
       const isRow = schema.items?.type === 'integer' && min === 6;
@@ -274,7 +273,7 @@ class Walker {
           : min !== undefined
             ? `至少应有${min}项`
             : `至多应有${max}项`;
-      this.add('SCHEMA-LENGTH', path, `${label}${want}，填写了${a.length}${isRow ? '个数' : '项'}`);
+      this.add('SCHEMA-LENGTH', path, `${this.label(path)}${want}，填写了${a.length}${isRow ? '个数' : '项'}`);
     }
     const items = schema.items;
     if (!items) return;
@@ -290,46 +289,45 @@ class Walker {
 
   private number(v: unknown, schema: JsonSchema, path: string): void {
     const table = tableCellCode(path);
-    const label = this.label(path);
     const integer = schema.type === 'integer';
     const kind = integer ? '非负整数' : '非负数';
     const typeCode = table ?? 'SCHEMA-TYPE';
     const rangeCode = table ?? 'SCHEMA-RANGE';
     if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) {
-      this.add(typeCode, path, `${label}为空：${table ? '没有数据请填 0（空白不会被当作 0）' : `请填写${kind}`}`);
+      this.add(typeCode, path, `${this.label(path)}为空：${table ? '没有数据请填 0（空白不会被当作 0）' : `请填写${kind}`}`);
       return;
     }
     if (typeof v === 'string') {
       const t = v.trim();
       if (NUMERIC_TEXT.test(t)) {
-        this.add(typeCode, path, `${label}：填写的是文本“${v}”而不是数字，请去掉引号，写成 ${toAsciiNumber(t)}`);
+        this.add(typeCode, path, `${this.label(path)}：填写的是文本“${v}”而不是数字，请去掉引号，写成 ${toAsciiNumber(t)}`);
       } else {
-        this.add(typeCode, path, `${label}应为${kind}，填写的是${describeValue(v)}`);
+        this.add(typeCode, path, `${this.label(path)}应为${kind}，填写的是${describeValue(v)}`);
       }
       return;
     }
     if (typeof v !== 'number') {
-      this.add(typeCode, path, `${label}应为${kind}，填写的是${describeValue(v)}`);
+      this.add(typeCode, path, `${this.label(path)}应为${kind}，填写的是${describeValue(v)}`);
       return;
     }
     if (!Number.isFinite(v)) {
-      this.add(typeCode, path, `${label}：“${v}”不是有效的数字，请填写${kind}`);
+      this.add(typeCode, path, `${this.label(path)}：“${v}”不是有效的数字，请填写${kind}`);
       return;
     }
     if (v < 0) {
-      this.add(rangeCode, path, `${label}不能为负数，填写的是 ${v}`);
+      this.add(rangeCode, path, `${this.label(path)}不能为负数，填写的是 ${v}`);
       return;
     }
     if (integer && !Number.isInteger(v)) {
-      this.add(typeCode, path, `${label}应为整数${table ? '（件数）' : ''}，填写的是 ${v}`);
+      this.add(typeCode, path, `${this.label(path)}应为整数${table ? '（件数）' : ''}，填写的是 ${v}`);
       return;
     }
     if (v > MAX_CELL) {
-      this.add(rangeCode, path, `${label}为 ${v}，超出允许的范围（最大 ${MAX_CELL}），请核对`);
+      this.add(rangeCode, path, `${this.label(path)}为 ${v}，超出允许的范围（最大 ${MAX_CELL}），请核对`);
       return;
     }
     if ((schema.minimum !== undefined && v < schema.minimum) || (schema.maximum !== undefined && v > schema.maximum)) {
-      this.add(rangeCode, path, `${label}应在 ${schema.minimum ?? 0} 至 ${schema.maximum ?? MAX_CELL} 之间，填写的是 ${v}`);
+      this.add(rangeCode, path, `${this.label(path)}应在 ${schema.minimum ?? 0} 至 ${schema.maximum ?? MAX_CELL} 之间，填写的是 ${v}`);
     }
   }
 
@@ -364,24 +362,23 @@ class Walker {
   }
 
   private string(v: unknown, schema: JsonSchema, path: string): void {
-    const label = this.label(path);
     if (typeof v === 'number' || typeof v === 'boolean') {
-      this.add('SCHEMA-TYPE', path, `${label}应为文字，填写的是${describeValue(v)}；如要原样印出，请加引号，写成 "${String(v)}"`);
+      this.add('SCHEMA-TYPE', path, `${this.label(path)}应为文字，填写的是${describeValue(v)}；如要原样印出，请加引号，写成 "${String(v)}"`);
       return;
     }
     if (typeof v !== 'string') {
-      this.add('SCHEMA-TYPE', path, `${label}应为一段文字，填写的是${describeValue(v)}`);
+      this.add('SCHEMA-TYPE', path, `${this.label(path)}应为一段文字，填写的是${describeValue(v)}`);
       return;
     }
     if (schema.minLength !== undefined && schema.minLength > 0 && v.trim().length === 0) {
-      this.add('SCHEMA-REQUIRED', path, `${label}不能为空`);
+      this.add('SCHEMA-REQUIRED', path, `${this.label(path)}不能为空`);
       return;
     }
     if (schema.pattern !== undefined) {
       const ok = new RegExp(schema.pattern).test(v);
       if (!ok || (/date$/.test(path) && !isRealDate(v))) {
         const example = /date$/.test(path) ? '，应写成 2022-01-20 这样的日期' : '';
-        this.add('SCHEMA-FORMAT', path, `${label}：“${v}”格式不正确${example}`);
+        this.add('SCHEMA-FORMAT', path, `${this.label(path)}：“${v}”格式不正确${example}`);
       }
     }
   }

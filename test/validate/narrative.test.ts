@@ -95,6 +95,18 @@ describe('N1: figures in the narrative match the tables', () => {
     expect(warnings(r.diagnostics)).toEqual([]);
   });
 
+  it('checks applications and cases only where the text is about 政府信息公开', () => {
+    const other = '全年办结人大代表建议和政协提案20件，受理行政复议申请35件，收到行政许可申请120件，行政诉讼案件12起。';
+    expect(warnings(validateData(tenApplications('', (d) => (d.overview[0].body = other))).diagnostics)).toEqual([
+      expect.objectContaining({ code: 'N6' }),
+    ]);
+    const r = validateData(tenApplications('共收到申请10件。', (d) => (d.overview[0].body = '本年度因政府信息公开被申请行政复议1件。')));
+    const n1 = withCode(r.diagnostics, 'N1');
+    expect(n1).toHaveLength(1);
+    expect(n1[0].path).toBe('overview[0].body');
+    expect(n1[0].message).toContain('表四 行政复议 / 总计为0');
+  });
+
   it('checks the text after placeholders are expanded', () => {
     const r = validateData(tenApplications('共收到政府信息公开申请{{applications.newlyReceived.total}}件，其中自然人{{表三.本年新收.自然人}}件。'));
     expect(warnings(r.diagnostics)).toEqual([]);
