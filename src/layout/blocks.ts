@@ -72,6 +72,11 @@ export function layoutBlocks(blocks: readonly Block[], ctx: LayoutContext): Laid
       case 'signature':
         out.push(layoutSignature(b, ctx));
         break;
+      default: {
+        // A new block kind must be laid out here too.
+        const unknown: never = b;
+        throw new Error(`unknown block ${(unknown as Block).kind}`);
+      }
     }
   }
   return out;
