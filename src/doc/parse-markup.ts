@@ -7,6 +7,8 @@
  *   table:  <tr header="true|false">  <td rowspan="n" colspan="n" align="…">
  *   signature: <line>text</line>
  *   inline: <b> <br/> <run-in level="2|3">text</run-in>
+ * Defaults: <p> indent="true" align="justify"; <td> align="center", spans 1;
+ * <table> without widths gets equal columns. Void elements: <br/>, <page-break/>.
  * Text may contain the entities handlebars' escaping produces (&amp; &lt; &gt; &quot;
  * &#x27; &#x60; &#x3D;), &apos; and numeric references; any other `&` is an error.
  *

@@ -307,6 +307,7 @@ describe('report options', () => {
       contact: '"><br/>',
       overview: [{ heading: '</h2><h1>假标题</h1>', body: '<table><tr><td>x</td></tr></table> &amp;' }],
       problems: '**</b><p>**',
+      otherMatters: '{{constructor}} {{> table-3}} {{#each overview}}x{{/each}}',
       signature: { date: '2022-01-20' },
     };
     const { tree } = buildDocTree(report);
@@ -318,6 +319,8 @@ describe('report options', () => {
     expect(headings(tree, 2)).toEqual(['（一）</h2><h1>假标题</h1>']);
     expect(paragraphs(tree)).toContain('<table><tr><td>x</td></tr></table> &amp;');
     expect(paragraphs(tree)[0]).toContain('联系方式"><br/>。');
+    // narrative text is never run as a template: unknown placeholders stay as written
+    expect(paragraphs(tree)).toContain('{{constructor}} {{> table-3}} {{#each overview}}x{{/each}}');
     const problems = tree.blocks.find((b) => b.kind === 'paragraph' && text(b.children) === '</b><p>');
     expect(problems).toMatchObject({ children: [{ kind: 'strong', children: [{ kind: 'text', text: '</b><p>' }] }] });
     expect(tree.blocks[tree.blocks.length - 1]).toEqual({ kind: 'signature', lines: [evil, '2022年1月20日'] });
