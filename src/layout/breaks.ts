@@ -45,6 +45,11 @@ export function breakOpportunities(text: string): Uint8Array {
   return brk;
 }
 
+/** Empties the break cache (for timing the uncached path). */
+export function clearBreakCache(): void {
+  cache.clear();
+}
+
 function compute(text: string): Uint8Array {
   const n = text.length;
   const brk = new Uint8Array(n + 1);
