@@ -1,0 +1,43 @@
+/**
+ * The 落款 (GB/T 9704 §7.3.5.2, document without a seal): one blank line after the body, the agency
+ * right-aligned two characters from the right edge, the date on the next line starting two
+ * characters to the right of the agency's first character; a date longer than that sits two
+ * characters from the edge and pushes the agency left instead.
+ */
+import type { SignatureNode } from '../../doc/tree';
+import type { DocxContext } from './context';
+import { para, type BlockOptions } from './paragraph';
+import { runProps, textRun } from './run';
+import { bodyCharTwips, STYLE } from './styles';
+import { emWidth } from './title';
+
+/** Right indents, in characters, of the signature's lines (the last line is the date). */
+export function signatureIndents(lines: readonly string[]): number[] {
+  if (lines.length === 0) return [];
+  if (lines.length === 1) return [2];
+  const widths = lines.map(emWidth);
+  const date = widths[widths.length - 1];
+  const agency = Math.max(...widths.slice(0, -1));
+  const agencyRight = date + 2 <= agency ? 2 : 4 + date - agency;
+  const dateRight = date + 2 <= agency ? agency - date : 2;
+  return widths.map((w, i) => (i === widths.length - 1 ? dateRight : agencyRight + (agency - w)));
+}
+
+export function signature(ctx: DocxContext, node: SignatureNode, o: BlockOptions = {}): string {
+  const charTw = bodyCharTwips(ctx);
+  const indents = signatureIndents(node.lines);
+  const rPr = runProps(ctx, { role: 'body' });
+  return node.lines
+    .map((line, i) =>
+      para(
+        {
+          style: STYLE.signature,
+          pageBreakBefore: i === 0 && o.pageBreakBefore,
+          spacing: i === 0 ? { before: ctx.linePitch } : undefined,
+          ind: { right: Math.round(indents[i] * charTw) },
+        },
+        textRun(rPr, line),
+      ),
+    )
+    .join('');
+}

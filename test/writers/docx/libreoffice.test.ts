@@ -1,0 +1,60 @@
+/**
+ * End to end: LibreOffice opens the .docx and renders the tables (skipped, with a message, where
+ * `soffice` or `pdftotext` is not installed; CI installs both).
+ */
+import { execFileSync } from 'child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { GBT9704 } from '../../../src/style/settings';
+import { writeDocx } from '../../../src/writers/docx';
+import { sampleTree } from './fixtures';
+
+function has(cmd: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const available = has('soffice') && has('pdftotext');
+if (!available) {
+  // eslint-disable-next-line no-console
+  console.warn('skipping the LibreOffice round trip: soffice or pdftotext is not installed');
+}
+const maybe = available ? it : it.skip;
+
+describe('LibreOffice', () => {
+  maybe(
+    'converts the document to PDF showing the tables',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'xxgk-docx-'));
+      try {
+        writeFileSync(join(dir, 'report.docx'), await writeDocx(sampleTree(), GBT9704));
+        execFileSync(
+          'soffice',
+          [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'report.docx')],
+          { stdio: 'ignore', timeout: 170_000 },
+        );
+        readFileSync(join(dir, 'report.pdf'));
+        const text = execFileSync('pdftotext', [join(dir, 'report.pdf'), '-'], { encoding: 'utf8' }).replace(/\s/g, '');
+        for (const label of [
+          '第二十条第（一）项',
+          '三、本年度办理结果',
+          '申请人情况',
+          '四、结转下年度继续办理',
+          '行政复议',
+          '未经复议直接起诉',
+          '一、总体情况',
+        ]) {
+          expect(text).toContain(label);
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    180_000,
+  );
+});

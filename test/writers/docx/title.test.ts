@@ -1,0 +1,57 @@
+import { signatureIndents } from '../../../src/writers/docx/signature';
+import { balanceTitle, emWidth } from '../../../src/writers/docx/title';
+import { sampleTree } from './fixtures';
+import { all, render, textOf } from './helpers';
+
+describe('title', () => {
+  it('keeps a title that fits on one line', () => {
+    expect(balanceTitle('某局2021年政府信息公开工作年度报告', 20)).toEqual(['某局2021年政府信息公开工作年度报告']);
+  });
+
+  it('breaks a long title after the agency name', () => {
+    expect(balanceTitle('平罗县科学技术局2021年政府信息公开工作年度报告', 20, '平罗县科学技术局')).toEqual([
+      '平罗县科学技术局',
+      '2021年政府信息公开工作年度报告',
+    ]);
+  });
+
+  it('otherwise balances the lines, never splitting a number or starting a line with closing punctuation', () => {
+    const title = '宁夏回族自治区石嘴山市平罗县人民政府办公室2021年度政府信息公开工作年度报告';
+    const lines = balanceTitle(title, 20);
+    expect(lines.join('')).toBe(title);
+    expect(lines).toHaveLength(2);
+    for (const l of lines) expect(emWidth(l)).toBeLessThanOrEqual(20);
+    expect(Math.abs(emWidth(lines[0]) - emWidth(lines[1]))).toBeLessThanOrEqual(2);
+    const digits = balanceTitle('一二三四五六七八九十一二三四五六七八2021年报告', 20);
+    expect(digits.some((l) => /^\d{1,3}$|^\d{1,3}年|^[0-9]{1,3}[^0-9]/.test(l) && !l.startsWith('2021'))).toBe(false);
+    expect(balanceTitle('一二三四五六七八九十一二三四五六七八九，十一二三', 20).every((l) => !l.startsWith('，'))).toBe(true);
+  });
+
+  it('writes the balanced lines with line breaks in one centred Title paragraph', async () => {
+    const doc = (await render(sampleTree())).part('word/document.xml');
+    const p = all(/<w:p>.*?<\/w:p>/s, doc).find((x) => x.includes('<w:pStyle w:val="Title"/>')) ?? '';
+    expect(textOf(p)).toBe('平罗县科学技术局2021年政府信息公开工作年度报告');
+    expect(all(/<w:br\/>/, p)).toHaveLength(1);
+  });
+});
+
+describe('signature', () => {
+  it('puts the agency two characters from the right and the date two characters right of its start', () => {
+    // agency 11 characters; date “2022年1月17日” = 4 characters + 5 half-width digits = 6.5
+    expect(signatureIndents(['平罗县科学技术局办公室', '2022年1月17日'])).toEqual([2, 4.5]);
+  });
+
+  it('sets a date longer than that two characters from the right and pushes the agency left', () => {
+    expect(signatureIndents(['平罗县科学技术局', '2022年1月17日'])).toEqual([2.5, 2]);
+    expect(signatureIndents(['某局', '2022年12月31日'])).toEqual([9, 2]);
+  });
+
+  it('writes right-aligned Signature paragraphs after a blank line', async () => {
+    const doc = (await render(sampleTree())).part('word/document.xml');
+    const ps = all(/<w:p>.*?<\/w:p>/s, doc).filter((x) => x.includes('<w:pStyle w:val="Signature"/>'));
+    expect(ps.map(textOf)).toEqual(['平罗县科学技术局', '2022年1月17日']);
+    expect(ps[0]).toMatch(/<w:spacing w:before="579"/);
+    expect(ps[0]).toMatch(/<w:ind w:right="785"\/>/); // 2.5 characters of 314 twips
+    expect(ps[1]).toMatch(/<w:ind w:right="628"\/>/);
+  });
+});
