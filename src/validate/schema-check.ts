@@ -226,7 +226,7 @@ class Walker {
   private empty(schema: JsonSchema, path: string, required: boolean): void {
     const label = this.label(path);
     if (required) {
-      this.add(tableCellCode(path) ?? 'SCHEMA-REQUIRED', path, `${label}为空：必须填写${tableCellCode(path) ? '；没有请填 0（空白不会被当作 0）' : ''}`);
+      this.add(tableCellCode(path) ?? 'SCHEMA-REQUIRED', path, `${label}：为空，必须填写${tableCellCode(path) ? '；没有请填 0（空白不会被当作 0）' : ''}`);
       return;
     }
     if (hasNumbers(schema)) {
@@ -236,8 +236,8 @@ class Walker {
         code,
         path,
         isCell
-          ? `${label}为空：没有数据请填 0（空白不会被当作 0）`
-          : `${label}为空：请填写数字（没有请填 0），或删除这一项（省略的表格内容按 0 计）；空白不会被当作 0`,
+          ? `${label}：为空，没有数据请填 0（空白不会被当作 0）`
+          : `${label}：为空，请填写数字（没有请填 0），或删除这一项（省略的表格内容按 0 计）；空白不会被当作 0`,
       );
       return;
     }
@@ -252,14 +252,14 @@ class Walker {
     if (schema.type === 'array') {
       const isRow = schema.items?.type === 'integer';
       const want = isRow ? '6个数的列表，如 [0, 0, 0, 0, 0, 0]（依次为 自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他）' : '一个列表（每项以“- ”开头）';
-      this.add(code, path, `${label}应为${want}，填写的是${describeValue(v)}`);
+      this.add(code, path, `${label}：应为${want}，填写的是${describeValue(v)}`);
       return;
     }
     if (v === null) {
-      this.add(tableCellCode(path) ?? code, path, `${label}为空：请填写内容`);
+      this.add(tableCellCode(path) ?? code, path, `${label}：为空，请填写内容`);
       return;
     }
-    this.add(code, path, `${label}应为一组“键: 值”，填写的是${describeValue(v)}`);
+    this.add(code, path, `${label}：应为一组“键: 值”，填写的是${describeValue(v)}`);
   }
 
   private array(a: unknown[], schema: JsonSchema, path: string): void {
@@ -273,14 +273,14 @@ class Walker {
           : min !== undefined
             ? `至少应有${min}项`
             : `至多应有${max}项`;
-      this.add('SCHEMA-LENGTH', path, `${this.label(path)}${want}，填写了${a.length}${isRow ? '个数' : '项'}`);
+      this.add('SCHEMA-LENGTH', path, `${this.label(path)}：${want}，填写了${a.length}${isRow ? '个数' : '项'}`);
     }
     const items = schema.items;
     if (!items) return;
     a.forEach((item, i) => {
       const p = joinPath(path, i);
       if ((item === null || item === undefined) && !hasNumbers(items)) {
-        this.add('SCHEMA-TYPE', p, `${this.label(p)}为空：请填写内容或删除这一项`);
+        this.add('SCHEMA-TYPE', p, `${this.label(p)}：为空，请填写内容或删除这一项`);
         return;
       }
       this.value(item, items, p);
@@ -294,7 +294,7 @@ class Walker {
     const typeCode = table ?? 'SCHEMA-TYPE';
     const rangeCode = table ?? 'SCHEMA-RANGE';
     if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) {
-      this.add(typeCode, path, `${this.label(path)}为空：${table ? '没有数据请填 0（空白不会被当作 0）' : `请填写${kind}`}`);
+      this.add(typeCode, path, `${this.label(path)}：为空，${table ? '没有数据请填 0（空白不会被当作 0）' : `请填写${kind}`}`);
       return;
     }
     if (typeof v === 'string') {
@@ -302,12 +302,12 @@ class Walker {
       if (NUMERIC_TEXT.test(t)) {
         this.add(typeCode, path, `${this.label(path)}：填写的是文本“${v}”而不是数字，请去掉引号，写成 ${toAsciiNumber(t)}`);
       } else {
-        this.add(typeCode, path, `${this.label(path)}应为${kind}，填写的是${describeValue(v)}`);
+        this.add(typeCode, path, `${this.label(path)}：应为${kind}，填写的是${describeValue(v)}`);
       }
       return;
     }
     if (typeof v !== 'number') {
-      this.add(typeCode, path, `${this.label(path)}应为${kind}，填写的是${describeValue(v)}`);
+      this.add(typeCode, path, `${this.label(path)}：应为${kind}，填写的是${describeValue(v)}`);
       return;
     }
     if (!Number.isFinite(v)) {
@@ -315,19 +315,19 @@ class Walker {
       return;
     }
     if (v < 0) {
-      this.add(rangeCode, path, `${this.label(path)}不能为负数，填写的是 ${v}`);
+      this.add(rangeCode, path, `${this.label(path)}：不能为负数，填写的是 ${v}`);
       return;
     }
     if (integer && !Number.isInteger(v)) {
-      this.add(typeCode, path, `${this.label(path)}应为整数${table ? '（件数）' : ''}，填写的是 ${v}`);
+      this.add(typeCode, path, `${this.label(path)}：应为整数${table ? '（件数）' : ''}，填写的是 ${v}`);
       return;
     }
     if (v > MAX_CELL) {
-      this.add(rangeCode, path, `${this.label(path)}为 ${v}，超出允许的范围（最大 ${MAX_CELL}），请核对`);
+      this.add(rangeCode, path, `${this.label(path)}：为 ${v}，超出允许的范围（最大 ${MAX_CELL}），请核对`);
       return;
     }
     if ((schema.minimum !== undefined && v < schema.minimum) || (schema.maximum !== undefined && v > schema.maximum)) {
-      this.add(rangeCode, path, `${this.label(path)}应在 ${schema.minimum ?? 0} 至 ${schema.maximum ?? MAX_CELL} 之间，填写的是 ${v}`);
+      this.add(rangeCode, path, `${this.label(path)}：应在 ${schema.minimum ?? 0} 至 ${schema.maximum ?? MAX_CELL} 之间，填写的是 ${v}`);
     }
   }
 
@@ -338,14 +338,14 @@ class Walker {
     const hint = '应为非负数（单位：万元），如 0 或 12.5';
     if (typeof v === 'number') {
       if (!Number.isFinite(v)) this.add(code, path, `${label}：“${v}”不是有效的数字，${hint}`);
-      else if (v < 0) this.add(code, path, `${label}不能为负数，填写的是 ${v}`);
-      else if (v > MAX_CELL) this.add(code, path, `${label}为 ${v}，超出允许的范围，请核对（单位是万元）`);
+      else if (v < 0) this.add(code, path, `${label}：不能为负数，填写的是 ${v}`);
+      else if (v > MAX_CELL) this.add(code, path, `${label}：为 ${v}，超出允许的范围，请核对（单位是万元）`);
       return;
     }
     if (typeof v === 'string') {
       const t = v.trim();
       if (t === '') {
-        this.add(code, path, `${label}为空：没有数据请填 0（空白不会被当作 0）`);
+        this.add(code, path, `${label}：为空，没有数据请填 0（空白不会被当作 0）`);
         return;
       }
       const stringSchema = schema.anyOf?.find((s) => s.type === 'string');
@@ -355,23 +355,23 @@ class Walker {
         this.add(code, path, `${label}：“${v}”请只用半角数字和小数点，写成 ${toAsciiNumber(t)}`);
         return;
       }
-      this.add(code, path, `${label}${hint}，填写的是${describeValue(v)}`);
+      this.add(code, path, `${label}：${hint}，填写的是${describeValue(v)}`);
       return;
     }
-    this.add(code, path, `${label}${hint}，填写的是${describeValue(v)}`);
+    this.add(code, path, `${label}：${hint}，填写的是${describeValue(v)}`);
   }
 
   private string(v: unknown, schema: JsonSchema, path: string): void {
     if (typeof v === 'number' || typeof v === 'boolean') {
-      this.add('SCHEMA-TYPE', path, `${this.label(path)}应为文字，填写的是${describeValue(v)}；如要原样印出，请加引号，写成 "${String(v)}"`);
+      this.add('SCHEMA-TYPE', path, `${this.label(path)}：应为文字，填写的是${describeValue(v)}；如要原样印出，请加引号，写成 "${String(v)}"`);
       return;
     }
     if (typeof v !== 'string') {
-      this.add('SCHEMA-TYPE', path, `${this.label(path)}应为一段文字，填写的是${describeValue(v)}`);
+      this.add('SCHEMA-TYPE', path, `${this.label(path)}：应为一段文字，填写的是${describeValue(v)}`);
       return;
     }
     if (schema.minLength !== undefined && schema.minLength > 0 && v.trim().length === 0) {
-      this.add('SCHEMA-REQUIRED', path, `${this.label(path)}不能为空`);
+      this.add('SCHEMA-REQUIRED', path, `${this.label(path)}：不能为空`);
       return;
     }
     if (schema.pattern !== undefined) {

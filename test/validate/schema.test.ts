@@ -107,7 +107,7 @@ describe('SCHEMA-LENGTH', () => {
   it.each([[[0, 0, 0, 0, 0]], [[0, 0, 0, 0, 0, 0, 0, 0]], [[]]])('reports a row of %j', (bad) => {
     const { found } = only(variant((d) => (d.applications.granted = bad)), 'SCHEMA-LENGTH');
     expect(found[0].path).toBe('applications.granted');
-    expect(found[0].message).toContain('表三 （一）予以公开应有6个数');
+    expect(found[0].message).toContain('表三 （一）予以公开：应有6个数');
     expect(found[0].message).toContain(`填写了${bad.length}个数`);
   });
 });
@@ -150,14 +150,14 @@ describe('T3-R4: table 三 cells are non-negative integers', () => {
     for (const blank of [null, '', '  ']) {
       const { r, found } = only(variant((d) => (d.applications.newlyReceived[1] = blank)), 'T3-R4');
       expect(found[0].path).toBe('applications.newlyReceived[1]');
-      expect(found[0].message).toContain('表三 一、本年新收政府信息公开申请数量 / 商业企业为空');
+      expect(found[0].message).toContain('表三 一、本年新收政府信息公开申请数量 / 商业企业：为空');
       expect(found[0].message).toContain('填 0');
       expect(r.report).toBeUndefined();
     }
   });
   it('asks for numbers for a null row', () => {
     const { found } = only(variant((d) => (d.applications.denied.stateSecret = null)), 'T3-R4');
-    expect(found[0].message).toContain('表三 （三）不予公开 1.属于国家秘密为空');
+    expect(found[0].message).toContain('表三 （三）不予公开 1.属于国家秘密：为空');
   });
   it.each([
     [-1, '不能为负数'],
@@ -205,10 +205,10 @@ describe('T2-R1: table 二', () => {
     }
   });
   it.each([
-    ['licensing', -1, '表二 第二十条第（五）项 行政许可 / 本年处理决定数量不能为负数'],
+    ['licensing', -1, '表二 第二十条第（五）项 行政许可 / 本年处理决定数量：不能为负数'],
     ['penalty', 2.5, '应为整数'],
     ['coercion', null, '填 0'],
-    ['fees', -0.5, '表二 第二十条第（八）项 行政事业性收费 / 本年收费金额（单位：万元）不能为负数'],
+    ['fees', -0.5, '表二 第二十条第（八）项 行政事业性收费 / 本年收费金额（单位：万元）：不能为负数'],
     ['fees', 'abc', '应为非负数（单位：万元）'],
     ['fees', '１.５', '写成 1.5'],
     ['fees', '', '填 0'],
