@@ -299,33 +299,85 @@ function zoomFor(page) {
   return Math.min(room, 1000) / natural.width;
 }
 
-async function drawPages(doc) {
+async function drawCanvas(page, vp) {
   const dpr = window.devicePixelRatio || 1;
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.floor(vp.width * dpr);
+  canvas.height = Math.floor(vp.height * dpr);
+  canvas.style.width = Math.floor(vp.width) + 'px';
+  canvas.style.height = Math.floor(vp.height) + 'px';
+  await page.render({ canvas, viewport: vp, transform: dpr !== 1 ? [dpr, 0, 0, dpr, 0, 0] : undefined }).promise;
+  return canvas;
+}
+
+function pageBox(i) {
+  const wrap = el('div', 'page');
+  wrap.dataset.page = String(i);
+  wrap.appendChild(el('span', 'label', '第 ' + i + ' 页'));
+  return wrap;
+}
+
+/** Page numbers in drawing order: those on screen first, then the rest from the top. */
+function drawingOrder(n) {
+  const top = viewer.scrollTop;
+  const bottom = top + viewer.clientHeight;
+  const seen = [];
+  const rest = [];
+  for (let i = 1; i <= n; i++) {
+    const w = pagesBox.children[i - 1];
+    const onScreen = w && w.offsetTop < bottom && w.offsetTop + w.offsetHeight > top;
+    (onScreen ? seen : rest).push(i);
+  }
+  return seen.concat(rest);
+}
+
+/**
+ * Draws every page of a document. Each page is drawn off screen and then swapped for the old
+ * one in a single step, the pages on screen first, so nothing flickers and the scroll position
+ * stays. Returns false when a newer version arrived before all pages were drawn.
+ */
+async function drawPages(doc, pdfId) {
   const first = await doc.getPage(1);
   const scale = zoomFor(first);
-  const built = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const page = i === 1 ? first : await doc.getPage(i);
-    const vp = page.getViewport({ scale });
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.floor(vp.width * dpr);
-    canvas.height = Math.floor(vp.height * dpr);
-    canvas.style.width = Math.floor(vp.width) + 'px';
-    canvas.style.height = Math.floor(vp.height) + 'px';
-    await page.render({ canvas, viewport: vp, transform: dpr !== 1 ? [dpr, 0, 0, dpr, 0, 0] : undefined }).promise;
-    const wrap = el('div', 'page');
-    wrap.dataset.page = String(i);
-    wrap.appendChild(canvas);
-    wrap.appendChild(el('span', 'label', '第 ' + i + ' 页'));
-    built.push(wrap);
-  }
-  // Drawn off screen; swapping in one step keeps the scroll position and never shows a blank page.
   const top = viewer.scrollTop;
   const left = viewer.scrollLeft;
-  pagesBox.replaceChildren(...built);
+  if (pagesBox.dataset.scale !== String(scale) || pagesBox.children.length === 0) {
+    // New zoom (or the first document): build all pages, then swap them in at once.
+    const built = [];
+    for (let i = 1; i <= doc.numPages; i++) {
+      const page = i === 1 ? first : await doc.getPage(i);
+      const wrap = pageBox(i);
+      wrap.prepend(await drawCanvas(page, page.getViewport({ scale })));
+      wrap.dataset.pdfId = String(pdfId);
+      built.push(wrap);
+    }
+    pagesBox.replaceChildren(...built);
+    pagesBox.dataset.scale = String(scale);
+  } else {
+    for (const i of drawingOrder(doc.numPages)) {
+      if (pdfId < wantedPdfId) return false;
+      const page = i === 1 ? first : await doc.getPage(i);
+      const canvas = await drawCanvas(page, page.getViewport({ scale }));
+      let wrap = pagesBox.children[i - 1];
+      if (!wrap) pagesBox.appendChild((wrap = pageBox(i)));
+      const old = wrap.querySelector('canvas');
+      if (old) old.replaceWith(canvas);
+      else wrap.prepend(canvas);
+      wrap.dataset.pdfId = String(pdfId);
+    }
+    while (pagesBox.children.length > doc.numPages) pagesBox.lastElementChild.remove();
+  }
   viewer.scrollTop = top;
   viewer.scrollLeft = left;
   $('placeholder').hidden = true;
+  return true;
+}
+
+let sharedWorker = null;
+function pdfWorker() {
+  // One worker for every version of the document: starting a worker per update costs more than the drawing.
+  if (!sharedWorker || sharedWorker.destroyed) sharedWorker = new pdfjsLib.PDFWorker();
+  return sharedWorker;
 }
 
 async function drawLoop() {
@@ -334,21 +386,25 @@ async function drawLoop() {
   try {
     for (;;) {
       if (wantedPdfId > shownPdfId) {
+        const t0 = performance.now();
         const res = await fetch('/document.pdf?v=' + wantedPdfId, { cache: 'no-store' });
         if (!res.ok) break;
         const got = Number(res.headers.get('X-Xxgk-Pdf-Id')) || wantedPdfId;
         const data = new Uint8Array(await res.arrayBuffer());
-        const doc = await pdfjsLib.getDocument({ data, isEvalSupported: false, enableXfa: false }).promise;
-        await drawPages(doc);
+        const doc = await pdfjsLib.getDocument({ data, worker: pdfWorker(), isEvalSupported: false, enableXfa: false }).promise;
+        const complete = await drawPages(doc, got);
         if (currentDoc) void currentDoc.destroy();
         currentDoc = doc;
         shownPdfId = got;
         wantedPdfId = Math.max(wantedPdfId, got);
-        document.body.dataset.pdfId = String(got);
-        pagesBox.dataset.pdfId = String(got);
+        if (complete) {
+          document.body.dataset.pdfId = String(got);
+          document.body.dataset.drawMs = String(Math.round(performance.now() - t0));
+        }
       } else if (redrawWanted && currentDoc) {
         redrawWanted = false;
-        await drawPages(currentDoc);
+        pagesBox.dataset.scale = '';
+        await drawPages(currentDoc, shownPdfId);
       } else break;
     }
   } catch (e) {

@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { renderReportBytes } from '../../pipeline/render-report';
 import type { RenderFn } from '../../preview/types';
 import { PreviewStartError, startPreview } from '../../preview/server';
 import { EXIT, UsageError } from '../exit-codes';
@@ -14,13 +15,6 @@ export interface PreviewCommandDeps {
   render?: RenderFn;
   /** Resolves when the user asks to stop (Ctrl-C or SIGTERM by default). */
   waitForStop?: () => Promise<void>;
-}
-
-function defaultRender(): RenderFn {
-  // Loaded when the command runs, so the other commands start without the layout engine.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require('../../pipeline/render-report') as { renderReportBytes: RenderFn };
-  return mod.renderReportBytes;
 }
 
 function waitForSignal(): Promise<void> {
@@ -49,7 +43,7 @@ export function previewCommand(setExit: (code: number) => void, deps: PreviewCom
       if (args.port !== undefined && (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535)) {
         throw new UsageError(`--port 应为 0 至 65535 之间的整数，而不是 ${args.port}`);
       }
-      const render = deps.render ?? defaultRender();
+      const render = deps.render ?? renderReportBytes;
       let preview;
       try {
         preview = await startPreview({
