@@ -8,7 +8,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { GBT9704 } from '../../../src/style/settings';
 import { writeDocx } from '../../../src/writers/docx';
-import { sampleTree } from './fixtures';
+import { exampleTree } from './example';
 
 function has(cmd: string): boolean {
   try {
@@ -28,11 +28,11 @@ const maybe = available ? it : it.skip;
 
 describe('LibreOffice', () => {
   maybe(
-    'converts the document to PDF showing the tables',
+    'converts the example to PDF showing the tables',
     async () => {
       const dir = mkdtempSync(join(tmpdir(), 'xxgk-docx-'));
       try {
-        writeFileSync(join(dir, 'report.docx'), await writeDocx(sampleTree(), GBT9704));
+        writeFileSync(join(dir, 'report.docx'), await writeDocx(exampleTree(), GBT9704));
         execFileSync(
           'soffice',
           [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'report.docx')],
@@ -42,6 +42,7 @@ describe('LibreOffice', () => {
         const text = execFileSync('pdftotext', [join(dir, 'report.pdf'), '-'], { encoding: 'utf8' }).replace(/\s/g, '');
         for (const label of [
           '第二十条第（一）项',
+          '行政事业性收费',
           '三、本年度办理结果',
           '申请人情况',
           '四、结转下年度继续办理',
