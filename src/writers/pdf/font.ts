@@ -8,15 +8,21 @@
  * face lacks still has a CID (drawn as .notdef, the visible box) that extracts correctly.
  */
 import { createHash } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
+import { constants as zlibConstants, type ZlibOptions } from 'node:zlib';
 import { PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
 import type { FontFace } from '../../fonts/font-face';
 import { faceMetrics } from '../../fonts/load';
 import { subsetFace } from '../../fonts/subset';
+import { flateStream } from './stream';
 import { buildToUnicode } from './tounicode';
 
-/** zlib level for font programs: level 1 is ~4% larger than 6 and several times faster. */
-const FONT_DEFLATE_LEVEL = 1;
+/**
+ * zlib settings for font programs, the bulk of every PDF (≈ 360 KB of glyph data for the
+ * 7-page sample). Glyph outlines are nearly incompressible by LZ77 matching, so Huffman
+ * coding alone gets most of the gain: measured on the sample, 289 KB PDF and ≈ 3 ms,
+ * against 267 KB and ≈ 8 ms for level 1 and 386 KB uncompressed.
+ */
+const FONT_DEFLATE: ZlibOptions = { level: 1, strategy: zlibConstants.Z_HUFFMAN_ONLY };
 
 /** A face ready to draw with: its CID for every code point used. */
 export interface EmbeddedFont {
@@ -78,14 +84,9 @@ export function embedFont(context: PDFContext, face: FontFace, codePoints: reado
     unicode.push([cid, cp]);
   }
 
-  const fontFile = context.register(
-    context.stream(deflateSync(subset.bytes, { level: FONT_DEFLATE_LEVEL }), {
-      Filter: 'FlateDecode',
-      Length1: subset.bytes.length,
-    }),
-  );
-  const cidMap = context.register(context.stream(deflateSync(cidToGid), { Filter: 'FlateDecode' }));
-  const toUnicode = context.register(context.stream(deflateSync(buildToUnicode(unicode)), { Filter: 'FlateDecode' }));
+  const fontFile = flateStream(context, subset.bytes, { Length1: subset.bytes.length }, FONT_DEFLATE);
+  const cidMap = flateStream(context, cidToGid);
+  const toUnicode = flateStream(context, buildToUnicode(unicode));
 
   const [x0, y0, x1, y1] = m.bbox;
   const stemV = Math.round(10 + 220 * Math.pow(Math.max(0, m.weight - 50) / 900, 2));

@@ -8,12 +8,12 @@
  * order of first use.
  */
 import { createHash } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
 import { PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib';
 import type { DocMeta } from '../../doc/tree';
 import type { FontFace } from '../../fonts/font-face';
 import type { PageFrame, TextItem } from '../../layout/frames';
 import { embedFont, type EmbeddedFont } from './font';
+import { flateStream } from './stream';
 
 /** Where the painter finds the face a `TextItem` names. */
 export type FaceLookup = ReadonlyMap<string, FontFace> | ((id: string) => FontFace | undefined);
@@ -162,7 +162,7 @@ export async function writePdf(pages: readonly PageFrame[], faces: FaceLookup, m
     hash.update(content);
     const fontDict: Record<string, PDFRef> = {};
     for (const r of fonts.values()) if (used.has(r.name)) fontDict[r.name] = r.font.ref;
-    const stream = context.register(context.stream(deflateSync(content), { Filter: 'FlateDecode' }));
+    const stream = flateStream(context, content);
     const p = doc.addPage([page.width, page.height]);
     p.node.set(PDFName.of('Contents'), stream);
     p.node.set(PDFName.of('Resources'), context.obj({ Font: fontDict }));
