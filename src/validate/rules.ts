@@ -8,7 +8,7 @@ export interface RuleInfo {
   code: string;
   severity: Severity;
   /** Which part of the report the rule is about. */
-  category: '读取' | '数据格式' | '表二' | '表三' | '表四' | '跨年度' | '正文' | '确认';
+  category: '读取' | '数据格式' | '表二' | '表三' | '表四' | '跨年度' | '正文' | '确认' | '生成' | '字体' | '排版';
   /** What the rule checks, in Chinese. */
   description: string;
 }
@@ -43,6 +43,18 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'N6', severity: 'warning', category: '正文', description: '一、总体情况（及其各小标题的正文）和 六、其他需要报告的事项 已填写' },
   { code: 'P1', severity: 'error', category: '正文', description: '正文中的占位符 {{…}} 都是已定义的名称，如 {{applications.newlyReceived.total}}、{{表三.本年新收.总计}}' },
   { code: 'INTERNAL', severity: 'error', category: '读取', description: '校验程序自身出错（不应出现；请报告给维护者）' },
+  { code: 'TEMPLATE', severity: 'error', category: '生成', description: '模板文件正确（标记、字段名、表格网格）；出错时指出模板文件和行号' },
+  { code: 'FONT', severity: 'error', category: '字体', description: '--font 指定的字体文件和随附字体都能读取' },
+  { code: 'F-MISSING', severity: 'error', category: '字体', description: '每个字都有字体能显示（指出缺字及其所在位置）；缺字时按 xxgk fonts --check 的提示用 --font 补充字体' },
+  { code: 'F-NO-FACE', severity: 'error', category: '字体', description: '每种字体角色至少有一个字体' },
+  { code: 'L-OVERFULL', severity: 'warning', category: '排版', description: '没有长到一行放不下、只能在字中间断开的词（如很长的网址或数字串）' },
+  { code: 'L-ROW-TOO-TALL', severity: 'error', category: '排版', description: '表格的每一行连同表头都能放进一页' },
+  { code: 'L-TABLE-SPAN-SPLIT', severity: 'warning', category: '排版', description: '跨页的合并单元格在每一页上都放得下其文字' },
+  { code: 'L-TABLE-GRID', severity: 'error', category: '排版', description: '模板中的表格每行单元格数与列数一致' },
+  { code: 'L-TABLE-SPAN', severity: 'warning', category: '排版', description: '模板中表格的合并范围不超出表格、不重叠' },
+  { code: 'L-TABLE-WIDTHS', severity: 'warning', category: '排版', description: '模板中表格的列宽有效' },
+  { code: 'RENDER', severity: 'error', category: '生成', description: '报告能生成（批量处理中某份报告失败时记入汇总，其余照常生成）' },
+  { code: 'WRITE', severity: 'error', category: '生成', description: '输出文件能写入输出文件夹' },
   { code: 'ACK1', severity: 'hint', category: '确认', description: 'acknowledged 中的每一项都对应一个实际出现的警告（错误不能确认）' },
 ];
 
