@@ -29,8 +29,46 @@ export interface LineItem {
   width: number;
 }
 
+/**
+ * Items painted as one marked-content sequence. `actualText` is what text extraction,
+ * search and copying see instead of the glyphs (a table cell wrapped over several lines
+ * reads as one phrase; '' hides the page number so a sentence crossing a page stays
+ * whole); `artifact` marks pagination artifacts (PDF/UA).
+ */
+export interface GroupItem {
+  kind: 'group';
+  actualText?: string;
+  artifact?: boolean;
+  items: FrameItem[];
+}
+
 /** Anything positioned on a page. */
-export type FrameItem = TextItem | LineItem;
+export type FrameItem = TextItem | LineItem | GroupItem;
+
+/** The text and line items of a list, groups opened, in painting order. */
+export function flattenItems(items: readonly FrameItem[]): (TextItem | LineItem)[] {
+  const out: (TextItem | LineItem)[] = [];
+  const walk = (xs: readonly FrameItem[]) => {
+    for (const x of xs) {
+      if (x.kind === 'group') walk(x.items);
+      else out.push(x);
+    }
+  };
+  walk(items);
+  return out;
+}
+
+/** A copy of an item moved down by `dy` points (groups move with their contents). */
+export function shiftItem(item: FrameItem, dy: number): FrameItem {
+  switch (item.kind) {
+    case 'text':
+      return { ...item, y: item.y + dy };
+    case 'line':
+      return { ...item, y1: item.y1 + dy, y2: item.y2 + dy };
+    case 'group':
+      return { ...item, items: item.items.map((i) => shiftItem(i, dy)) };
+  }
+}
 
 /** One laid-out page. */
 export interface PageFrame {

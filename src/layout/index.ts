@@ -45,7 +45,7 @@ export function layoutDocument(tree: DocTree, style: StyleSettings, fonts: FontS
   const blocks = layoutBlocks(tree.blocks, ctx);
   const pageItems = paginate(blocks, geo, ctx.diags);
   const pages = pageItems.map((items, i): PageFrame => {
-    for (const it of pageNumberItems(i + 1, ctx)) items.push(it);
+    items.push(pageNumberItems(i + 1, ctx));
     return { width: geo.pageWidth, height: geo.pageHeight, items };
   });
   return { pages, diagnostics: dedupe(ctx.diags) };

@@ -1,7 +1,7 @@
 import { styledPlain } from './collect';
 import type { LayoutContext } from './context';
 import { EM_BOX_CENTRE } from './geometry';
-import type { TextItem } from './frames';
+import type { GroupItem, TextItem } from './frames';
 import { mmToPt } from '../style/settings';
 import { shapeText } from './text';
 
@@ -12,7 +12,7 @@ import { shapeText } from './text';
  * character (14 pt) left of the type area's right edge, even pages start one character
  * right of its left edge.
  */
-export function pageNumberItems(n: number, ctx: LayoutContext): TextItem[] {
+export function pageNumberItems(n: number, ctx: LayoutContext): GroupItem {
   const { geo, style } = ctx;
   const size = style.roles.pageNumber.size;
   const sh = shapeText(styledPlain(`— ${n} —`, 'pageNumber'), ctx, '页码');
@@ -25,5 +25,6 @@ export function pageNumberItems(n: number, ctx: LayoutContext): TextItem[] {
     items.push({ kind: 'text', x, y, face: run.face.id, size: run.size, text: sh.text.slice(run.start, run.end), charSpacing: 0, fakeBold: run.fakeBold });
     for (let i = run.start; i < run.end; i++) x += sh.adv[i];
   }
-  return items;
+  // A pagination artifact with empty actual text: extraction never puts “— 1 —” inside a sentence that crosses the page.
+  return { kind: 'group', artifact: true, actualText: '', items };
 }

@@ -1,4 +1,4 @@
-import type { FrameItem, LineItem } from './frames';
+import { shiftItem, type FrameItem, type LineItem } from './frames';
 import { EPS } from './lines';
 import type { TableLayout } from './table';
 
@@ -85,7 +85,7 @@ export function drawFragment(t: TableLayout, a: number, b: number, top: number, 
   for (const part of parts) {
     const cell = t.cells[part.cell];
     const blockTop = (ys[part.j0] + ys[part.j1] - cell.textHeight) / 2;
-    for (const it of cell.items) out.push({ ...it, y: it.y + blockTop });
+    for (const it of cell.items) out.push(shiftItem(it, blockTop));
   }
 
   const w = t.borderWidth;

@@ -3,7 +3,7 @@ import { collectInlines } from './collect';
 import type { LayoutContext } from './context';
 import { whereOf } from './diagnostics';
 import { emitLine } from './emit';
-import type { TextItem } from './frames';
+import type { FrameItem, TextItem } from './frames';
 import { baselineInBox } from './geometry';
 import { EPS } from './lines';
 import { setText, shapeText } from './text';
@@ -15,7 +15,7 @@ export interface CellLayout {
   rowSpan: number;
   colSpan: number;
   /** Text items: x absolute, y relative to the top of the cell's text block. */
-  items: TextItem[];
+  items: FrameItem[];
   /** Height of the text block (lines × table line height). */
   textHeight: number;
   /** Height the cell needs: text block plus top and bottom padding. */
@@ -91,8 +91,10 @@ export function layoutTable(node: TableNode, index: number, ctx: LayoutContext):
       const sh = shapeText(st, ctx, where);
       const inner = Math.max(size, colX[c + cs] - colX[c] - 2 * pad);
       const lines = setText(sh, { width: inner, indent: 0, spacing: 0, align: cell.align }, ctx);
-      const items: TextItem[] = [];
-      for (let k = 0; k < lines.length; k++) emitLine(sh.text, sh.runs, sh.adv, 0, lines[k], colX[c] + pad, k * lineH + baseline, items);
+      const glyphs: TextItem[] = [];
+      for (let k = 0; k < lines.length; k++) emitLine(sh.text, sh.runs, sh.adv, 0, lines[k], colX[c] + pad, k * lineH + baseline, glyphs);
+      // A label wrapped over lines reads as one phrase when extracted or copied.
+      const items: FrameItem[] = lines.length > 1 ? [{ kind: 'group', actualText: sh.text.replace(/\s*\n\s*/g, ''), items: glyphs }] : glyphs;
       const textHeight = lines.length * lineH;
       cells.push({ row: r, col: c, rowSpan: rs, colSpan: cs, items, textHeight, needed: textHeight + 2 * pad });
       c += cs;

@@ -1,4 +1,4 @@
-import type { PageFrame, TextItem } from '../../../src/layout/frames';
+import { flattenItems, type PageFrame, type TextItem } from '../../../src/layout/frames';
 
 /**
  * A readable text form of laid-out pages, one line per laid-out line:
@@ -8,7 +8,8 @@ import type { PageFrame, TextItem } from '../../../src/layout/frames';
 export function dumpLayout(pages: readonly PageFrame[]): string {
   const out: string[] = [];
   pages.forEach((page, i) => {
-    const texts = page.items.filter((it): it is TextItem => it.kind === 'text');
+    const flat = flattenItems(page.items);
+    const texts = flat.filter((it): it is TextItem => it.kind === 'text');
     const rows = new Map<string, TextItem[]>();
     for (const t of texts) {
       const key = t.y.toFixed(2);
@@ -21,7 +22,7 @@ export function dumpLayout(pages: readonly PageFrame[]): string {
       const text = items.map((t) => t.text).join('|');
       out.push(`p${i + 1} y=${y} x=${items[0].x.toFixed(2)} cs=${items[0].charSpacing.toFixed(3)} "${text}"`);
     }
-    const rules = page.items.length - texts.length;
+    const rules = flat.length - texts.length;
     if (rules) out.push(`p${i + 1} rules=${rules}`);
   });
   return out.join('\n') + '\n';
