@@ -44,22 +44,16 @@ export const OFFICIAL_FONTS: readonly OfficialFont[] = [XIAOBIAOSONG, FANGSONG_G
 const FILE_HINTS = ['fzxbs', 'xiaobiaosong', '小标宋', 'fangsong', 'simfang', '仿宋', 'simhei', '黑体', 'kaiti', 'simkai', '楷体', 'simsun', '宋体', '_gb2312'];
 const FONT_EXT = /\.(ttf|ttc|otf)$/i;
 
-/** The usual font directories of Windows, macOS and Linux that exist here. */
-export function defaultFontDirs(): string[] {
+/** The usual font directories of this platform (Windows, macOS, or Linux and other Unix). */
+export function defaultFontDirs(platform: NodeJS.Platform = process.platform): string[] {
   const home = os.homedir();
-  const win = process.env.WINDIR || 'C:\\Windows';
-  const dirs = [
-    path.join(win, 'Fonts'),
-    ...(process.env.LOCALAPPDATA ? [path.join(process.env.LOCALAPPDATA, 'Microsoft', 'Windows', 'Fonts')] : []),
-    '/Library/Fonts',
-    path.join(home, 'Library', 'Fonts'),
-    '/System/Library/Fonts',
-    '/usr/share/fonts',
-    '/usr/local/share/fonts',
-    path.join(home, '.fonts'),
-    path.join(home, '.local', 'share', 'fonts'),
-  ];
-  return [...new Set(dirs)];
+  if (platform === 'win32') {
+    const dirs = [path.join(process.env.WINDIR || 'C:\\Windows', 'Fonts')];
+    if (process.env.LOCALAPPDATA) dirs.push(path.join(process.env.LOCALAPPDATA, 'Microsoft', 'Windows', 'Fonts'));
+    return dirs;
+  }
+  if (platform === 'darwin') return ['/Library/Fonts', path.join(home, 'Library', 'Fonts'), '/System/Library/Fonts'];
+  return ['/usr/share/fonts', '/usr/local/share/fonts', path.join(home, '.fonts'), path.join(home, '.local', 'share', 'fonts')];
 }
 
 /** Font files under `dirs` (recursively, bounded), listed without opening them. */

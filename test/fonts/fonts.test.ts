@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   BUNDLED_DIR,
+  defaultFontDirs,
   describeFontSet,
   facesOf,
   findUncoveredChars,
@@ -151,6 +152,13 @@ describe('--font ROLE=FILE', () => {
 });
 
 describe('official fonts on the system', () => {
+  test('the usual folders per platform', () => {
+    expect(defaultFontDirs('win32')[0]).toMatch(/Fonts$/);
+    expect(defaultFontDirs('darwin')).toContain('/Library/Fonts');
+    expect(defaultFontDirs('linux')).toContain('/usr/share/fonts');
+    expect(defaultFontDirs('linux')).toContain(path.join(os.homedir(), '.local', 'share', 'fonts'));
+  });
+
   test('found by file name and the family name in the name table, .ttc face by name', () => {
     const dir = path.join(tmp, 'sys');
     fs.mkdirSync(path.join(dir, 'sub'), { recursive: true });

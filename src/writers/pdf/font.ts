@@ -27,7 +27,8 @@ const FONT_DEFLATE: ZlibOptions = { level: 1, strategy: zlibConstants.Z_HUFFMAN_
 /** A face ready to draw with: its CID for every code point used. */
 export interface EmbeddedFont {
   ref: PDFRef;
-  cidOf: Map<number, number>;
+  /** Code point → its CID as the 4 hex digits drawn in content streams. */
+  codeOf: Map<number, string>;
   baseFont: string;
 }
 
@@ -69,7 +70,7 @@ export function embedFont(context: PDFContext, face: FontFace, codePoints: reado
   const baseFont = `${tag}+${sanitizePsName(face.postscriptName)}`;
 
   const n = codePoints.length;
-  const cidOf = new Map<number, number>();
+  const codeOf = new Map<number, string>();
   const cidToGid = new Uint8Array(2 * (n + 1));
   const widths: number[] = [];
   const unicode: Array<[number, number]> = [];
@@ -77,7 +78,7 @@ export function embedFont(context: PDFContext, face: FontFace, codePoints: reado
     const cp = codePoints[i];
     const cid = i + 1;
     const gid = subset.glyphIds.get(cp) ?? 0;
-    cidOf.set(cp, cid);
+    codeOf.set(cp, cid.toString(16).toUpperCase().padStart(4, '0'));
     cidToGid[2 * cid] = gid >> 8;
     cidToGid[2 * cid + 1] = gid & 0xff;
     widths.push(round3(widthOf(face, cp) * scale));
@@ -126,5 +127,5 @@ export function embedFont(context: PDFContext, face: FontFace, codePoints: reado
       ToUnicode: toUnicode,
     }),
   );
-  return { ref, cidOf, baseFont };
+  return { ref, codeOf, baseFont };
 }

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib';
 import type { DocMeta } from '../../doc/tree';
 import type { FontFace } from '../../fonts/font-face';
-import type { PageFrame, TextItem } from '../../layout/frames';
+import { flattenItems, type FrameItem, type GroupItem, type PageFrame, type TextItem } from '../../layout/frames';
 import { embedFont, type EmbeddedFont } from './font';
 import { flateStream } from './stream';
 
@@ -61,7 +61,7 @@ function metaDate(date: string): Date {
 function collectGlyphs(pages: readonly PageFrame[], face: (id: string) => FontFace | undefined): Map<string, { face: FontFace; cps: number[] }> {
   const used = new Map<string, { face: FontFace; set: Set<number> }>();
   for (const page of pages) {
-    for (const item of page.items) {
+    for (const item of flattenItems(page.items)) {
       if (item.kind !== 'text') continue;
       let u = used.get(item.face);
       if (!u) {
@@ -83,10 +83,26 @@ interface Resource {
   font: EmbeddedFont;
 }
 
+/** A PDF text string as a hex string: UTF-16BE with a byte order mark. */
+function textString(s: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < s.length; i++) hex += s.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
+  return `<${hex}>`;
+}
+
+/** Opening operators of a group's marked-content sequence(s), outermost first. */
+function openGroup(g: GroupItem): string[] {
+  const out: string[] = [];
+  if (g.artifact) out.push('/Artifact <</Type /Pagination>> BDC');
+  if (g.actualText !== undefined) out.push(`/Span <</ActualText ${textString(g.actualText)}>> BDC`);
+  if (out.length === 0) out.push('/Span BMC');
+  return out;
+}
+
 /** The content stream of one page. */
 function pageContent(page: PageFrame, fonts: Map<string, Resource>, used: Set<string>): string {
   const H = page.height;
-  const out: string[] = [];
+  const out: string[] = ['2 J'];
   let inText = false;
   let font = '';
   let size = NaN;
@@ -99,22 +115,17 @@ function pageContent(page: PageFrame, fonts: Map<string, Resource>, used: Set<st
       lineWidth = w;
     }
   };
-  out.push('2 J');
-  for (const item of page.items) {
-    if (item.kind === 'line') {
-      if (inText) {
-        out.push('ET');
-        inText = false;
-      }
-      setLineWidth(item.width);
-      out.push(`${num(item.x1)} ${num(H - item.y1)} m ${num(item.x2)} ${num(H - item.y2)} l S`);
-      continue;
+  const endText = () => {
+    if (inText) {
+      out.push('ET');
+      inText = false;
     }
-    const t: TextItem = item;
+  };
+  const text = (t: TextItem) => {
     const res = fonts.get(t.face)!;
     let hex = '';
-    for (const cp of codePoints(t.text)) hex += res.font.cidOf.get(cp)!.toString(16).toUpperCase().padStart(4, '0');
-    if (!hex) continue;
+    for (const cp of codePoints(t.text)) hex += res.font.codeOf.get(cp)!;
+    if (!hex) return;
     if (!inText) {
       out.push('BT');
       inText = true;
@@ -135,8 +146,28 @@ function pageContent(page: PageFrame, fonts: Map<string, Resource>, used: Set<st
     }
     if (t.fakeBold) setLineWidth(t.size * FAKE_BOLD_STROKE);
     out.push(`1 0 0 1 ${num(t.x)} ${num(H - t.y)} Tm`, `<${hex}> Tj`);
-  }
-  if (inText) out.push('ET');
+  };
+  // Text state (Tf, Tc, Tr) and line width persist across text objects, so they are
+  // tracked for the whole page; marked content never crosses a BT/ET boundary.
+  const paint = (items: readonly FrameItem[]) => {
+    for (const item of items) {
+      if (item.kind === 'text') text(item);
+      else if (item.kind === 'line') {
+        endText();
+        setLineWidth(item.width);
+        out.push(`${num(item.x1)} ${num(H - item.y1)} m ${num(item.x2)} ${num(H - item.y2)} l S`);
+      } else {
+        endText();
+        const open = openGroup(item);
+        out.push(...open);
+        paint(item.items);
+        endText();
+        for (let i = 0; i < open.length; i++) out.push('EMC');
+      }
+    }
+  };
+  paint(page.items);
+  endText();
   return out.join('\n') + '\n';
 }
 

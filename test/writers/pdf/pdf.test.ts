@@ -185,6 +185,61 @@ test('same input, same bytes (A, B, A); different input, different bytes', async
   expect(Buffer.from(b).equals(Buffer.from(pdf))).toBe(false);
 });
 
+test('faces made elsewhere (only the FontFace contract) embed the same way', async () => {
+  const plain = new Map<string, FontFace>();
+  for (const [id, f] of faces) {
+    const { glyphId: _g, metrics: _m, ...contract } = f as FontFace & { glyphId?: unknown; metrics?: unknown };
+    plain.set(id, contract);
+  }
+  const again = await writePdf(pages, plain, META);
+  expect(Buffer.from(again).equals(Buffer.from(pdf))).toBe(true);
+});
+
+test('groups become marked content: ActualText replaces the glyphs in extraction, artifacts are marked', async () => {
+  const body = fonts.body[0].id;
+  const t = (x: number, y: number, text: string) => ({ kind: 'text' as const, x, y, face: body, size: 12, text, charSpacing: 0, fakeBold: false });
+  const page = {
+    width: 595.28,
+    height: 841.89,
+    items: [
+      t(80, 100, '正文第一行，'),
+      { kind: 'group' as const, actualText: '本年新收政府信息公开申请数量', items: [t(80, 140, '本年新收政府信'), t(80, 156, '息公开申请数量')] },
+      { kind: 'group' as const, artifact: true, actualText: '', items: [t(400, 780, '— 1 —'), { kind: 'line' as const, x1: 80, y1: 790, x2: 500, y2: 790, width: 0.5 }] },
+      t(80, 200, '正文第二行。'),
+    ],
+  };
+  const bytes = await writePdf([page], faces, META);
+  const d = await PDFDocument.load(bytes, { updateMetadata: false });
+  const content = Buffer.from(streamData(d, d.getPage(0).node.get(PDFName.of('Contents')))).toString('latin1');
+  expect(content).toContain('/Artifact <</Type /Pagination>> BDC');
+  expect(content).toContain('/Span <</ActualText <FEFF>>> BDC');
+  // Marked content and text objects nest properly.
+  let depth = 0;
+  let inText = false;
+  for (const op of content.split('\n')) {
+    if (op.endsWith('BDC') || op.endsWith('BMC')) {
+      expect(inText).toBe(false);
+      depth++;
+    } else if (op === 'EMC') {
+      expect(inText).toBe(false);
+      depth--;
+    } else if (op === 'BT') inText = true;
+    else if (op === 'ET') inText = false;
+    expect(depth).toBeGreaterThanOrEqual(0);
+  }
+  expect(depth).toBe(0);
+  const f = path.join(tmp, 'groups.pdf');
+  fs.writeFileSync(f, bytes);
+  const js = spawnSync(process.execPath, [path.join(__dirname, 'pdfjs-text.mjs'), f], { encoding: 'utf8', env: noFontsEnv() });
+  expect(JSON.parse(js.stdout).warnings).toEqual([]);
+  if (has('pdftotext')) {
+    const r = spawnSync('pdftotext', [f, '-'], { encoding: 'utf8', env: noFontsEnv() });
+    const txt = r.stdout.replace(/\s+/g, '');
+    expect(txt).toContain('本年新收政府信息公开申请数量');
+    expect(txt).not.toContain('1');
+  }
+});
+
 test('an unknown face id or a bad date is a clear error', async () => {
   await expect(writePdf([{ width: 100, height: 100, items: [{ kind: 'text', x: 0, y: 0, face: 'Nope', size: 10, text: '字', charSpacing: 0, fakeBold: false }] }], faces, META)).rejects.toThrow(/找不到字体“Nope”/);
   await expect(writePdf(pages, faces, { ...META, date: '2022年1月' })).rejects.toThrow(/YYYY-MM-DD/);
