@@ -22,7 +22,13 @@ interface FkFont {
   bbox: { minX: number; minY: number; maxX: number; maxY: number };
   capHeight: number;
   italicAngle: number;
-  'OS/2'?: { typoAscender: number; typoDescender: number; capHeight?: number; usWeightClass?: number };
+  'OS/2'?: {
+    typoAscender: number;
+    typoDescender: number;
+    capHeight?: number;
+    usWeightClass?: number;
+    fsType?: { noEmbedding?: boolean; viewOnly?: boolean; editable?: boolean; noSubsetting?: boolean; bitmapOnly?: boolean };
+  };
   glyphForCodePoint(cp: number): FkGlyph;
   getGlyph(id: number): FkGlyph;
 }
@@ -49,8 +55,16 @@ export interface FaceMetrics {
   weight: number;
 }
 
+/**
+ * What the font's licence bits (OS/2 fsType) allow: 'ok' (installable, editable or
+ * preview & print embedding), or why it may not be embedded as a subset.
+ */
+export type Embedding = 'ok' | 'restricted' | 'noSubsetting' | 'bitmapOnly';
+
 /** A `FontFace` as this module builds it. */
 export interface LoadedFace extends FontFace {
+  /** Whether the licence bits allow embedding a subset in the PDF. */
+  embedding: Embedding;
   /** Glyph id of a code point in `bytes` (0 when missing); cached. */
   glyphId(codePoint: number): number;
   metrics: FaceMetrics;
@@ -158,6 +172,9 @@ function makeFace(font: FkFont, bytes: Uint8Array, file: string, source: FontFac
     return g;
   };
   const b = font.bbox;
+  const fsType = os2?.fsType ?? {};
+  const restricted = fsType.noEmbedding && !fsType.viewOnly && !fsType.editable;
+  const embedding: Embedding = restricted ? 'restricted' : fsType.noSubsetting ? 'noSubsetting' : fsType.bitmapOnly ? 'bitmapOnly' : 'ok';
   return {
     id,
     family: font.familyName || postscriptName,
@@ -177,6 +194,7 @@ function makeFace(font: FkFont, bytes: Uint8Array, file: string, source: FontFac
       return a;
     },
     glyphId,
+    embedding,
     bytes,
     metrics: {
       bbox: [b.minX, b.minY, b.maxX, b.maxY],
@@ -185,6 +203,17 @@ function makeFace(font: FkFont, bytes: Uint8Array, file: string, source: FontFac
       weight: (os2 && os2.usWeightClass) || 400,
     },
   };
+}
+
+const EMBEDDING_REFUSALS: Record<Exclude<Embedding, 'ok'>, string> = {
+  restricted: '字体授权不允许嵌入（OS/2 fsType：受限授权）',
+  noSubsetting: '字体授权只允许完整嵌入、不允许子集化（OS/2 fsType），嵌入整个字体会使 PDF 过大',
+  bitmapOnly: '字体授权只允许嵌入位图（OS/2 fsType）',
+};
+
+/** Why a face cannot be embedded in the PDF, or undefined when it can. */
+export function embeddingRefusal(face: FontFace): string | undefined {
+  return isLoadedFace(face) && face.embedding !== 'ok' ? EMBEDDING_REFUSALS[face.embedding] : undefined;
 }
 
 /** Names and kinds of the faces in a font file (headers and name tables only). */

@@ -9,7 +9,7 @@
 import * as path from 'node:path';
 import { ROLES, type Role } from '../style/settings';
 import type { FontFace, FontSet } from './font-face';
-import { FontError, loadFontFace } from './load';
+import { embeddingRefusal, FontError, loadFontFace } from './load';
 import {
   FANGSONG,
   FANGSONG_GB2312,
@@ -111,7 +111,10 @@ const BODY_LIKE: readonly Role[] = ['heading3', 'table'];
 
 function loadUser(opt: FontOption): FontFace {
   try {
-    return loadFontFace(opt.file, { source: 'user', faceName: opt.faceName });
+    const face = loadFontFace(opt.file, { source: 'user', faceName: opt.faceName });
+    const refusal = embeddingRefusal(face);
+    if (refusal) throw new FontError(`${opt.file}：${refusal}；请换用允许嵌入的字体`);
+    return face;
   } catch (e) {
     if (e instanceof FontError) throw new FontError(`--font ${opt.role}（${ROLE_LABELS[opt.role]}）：${e.message}`);
     throw e;
@@ -153,9 +156,11 @@ export function resolveFontSet(options: ResolveOptions = {}): FontSet {
       const found = system!.get(official.key);
       if (!found || found.cff) continue;
       try {
-        add(loadFontFace(found.file, { source: 'system', faceName: found.faceName }));
+        const face = loadFontFace(found.file, { source: 'system', faceName: found.faceName });
+        if (!embeddingRefusal(face)) add(face);
       } catch {
-        // An unreadable system font is skipped; the bundled font serves instead.
+        // An unreadable system font, or one whose licence forbids embedding, is skipped;
+        // the bundled font serves instead.
       }
     }
     add(bundled(BUNDLED_FACES[role]));

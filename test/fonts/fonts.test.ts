@@ -121,6 +121,24 @@ describe('--font ROLE=FILE', () => {
     expect(() => resolveFontSet({ systemFonts: false, userFonts: [`title=${cff}`] })).toThrow(/--font title（标题）：.*CFF.*TrueType/);
   });
 
+  test('a font whose licence bits forbid embedding is refused (user) or skipped (system)', () => {
+    const withFsType = (fsType: number) => {
+      const t = tablesOf(subsetFace(bundled('FandolHei-Regular'), [0x4e00, 0x9ed1]).bytes);
+      const os2 = t.get('OS/2')!;
+      new DataView(os2.buffer, os2.byteOffset).setUint16(8, fsType);
+      return buildFonts([t], false);
+    };
+    const restricted = path.join(tmp, 'restricted.ttf');
+    fs.writeFileSync(restricted, withFsType(0x0002));
+    expect(() => resolveFontSet({ systemFonts: false, userFonts: [`heading1=${restricted}`] })).toThrow(/--font heading1（一级标题）：.*restricted\.ttf：字体授权不允许嵌入/);
+    const noSubset = path.join(tmp, 'nosubset.ttf');
+    fs.writeFileSync(noSubset, withFsType(0x0100));
+    expect(() => resolveFontSet({ systemFonts: false, userFonts: [`heading1=${noSubset}`] })).toThrow(/不允许子集化/);
+    const printable = path.join(tmp, 'printable.ttf');
+    fs.writeFileSync(printable, withFsType(0x0004));
+    expect(resolveFontSet({ systemFonts: false, userFonts: [`heading1=${printable}`] }).heading1[0].source).toBe('user');
+  });
+
   test('a user font leads its chain; body also serves heading3 and table', () => {
     const file = path.join(BUNDLED_DIR, 'FandolKai-Regular.ttf');
     const set = resolveFontSet({ systemFonts: false, userFonts: [`body=${file}`, { role: 'title', file }] });
@@ -199,5 +217,16 @@ describe('official fonts on the system', () => {
     expect(set.pageNumber[0].hasChar(0x5b8b)).toBe(true);
     expect(set.body[0].source).toBe('bundled');
     expect(formatFontSet(describeFontSet(set))).toContain('系统字体');
+  });
+
+  test('a system font whose licence forbids embedding is skipped', () => {
+    const dir = path.join(tmp, 'sys-restricted');
+    fs.mkdirSync(dir, { recursive: true });
+    const t = tablesOf(subsetFace(bundled('FandolKai-Regular'), [0x4e00]).bytes);
+    t.set('name', nameTable([{ id: 1, lang: 0x409, text: 'KaiTi' }, { id: 6, lang: 0x409, text: 'KaiTi' }]));
+    new DataView(t.get('OS/2')!.buffer, t.get('OS/2')!.byteOffset).setUint16(8, 0x0002);
+    fs.writeFileSync(path.join(dir, 'simkai.ttf'), buildFonts([t], false));
+    const set = resolveFontSet({ systemDirs: [dir] });
+    expect(set.heading2[0]).toMatchObject({ postscriptName: 'FandolKai-Regular', source: 'bundled' });
   });
 });
