@@ -65,8 +65,6 @@ export type Embedding = 'ok' | 'restricted' | 'noSubsetting' | 'bitmapOnly';
 export interface LoadedFace extends FontFace {
   /** Whether the licence bits allow embedding a subset in the PDF. */
   embedding: Embedding;
-  /** Glyph id of a code point in `bytes` (0 when missing); cached. */
-  glyphId(codePoint: number): number;
   metrics: FaceMetrics;
 }
 
@@ -115,9 +113,10 @@ function uniqueId(postscriptName: string, key: string): string {
  */
 export function loadFontFace(file: string, options: LoadOptions): LoadedFace {
   const abs = path.resolve(file);
-  const key = `${abs}#${options.faceName ?? ''}`;
-  const hit = cache.get(key);
-  if (hit) return hit.source === options.source ? hit : { ...hit, source: options.source };
+  const requestKey = `${abs}#${options.faceName ?? ''}`;
+  const withSource = (f: LoadedFace) => (f.source === options.source ? f : { ...f, source: options.source });
+  const hit = cache.get(requestKey);
+  if (hit) return withSource(hit);
 
   let raw: Uint8Array;
   try {
@@ -138,6 +137,13 @@ export function loadFontFace(file: string, options: LoadOptions): LoadedFace {
       `字体 ${file}${faces.length > 1 ? `#${chosen.postscriptName}` : ''} 使用 PostScript（CFF）轮廓，暂不支持嵌入 PDF；请改用 TrueType 轮廓的 .ttf/.ttc 字体（可用 scripts/convert-fonts.py 的方法转换）`,
     );
   }
+  // The same face asked for by another name (or none) is the same face: parse it once.
+  const key = `${abs}@${chosen.index}`;
+  const same = cache.get(key);
+  if (same) {
+    cache.set(requestKey, same);
+    return withSource(same);
+  }
   const bytes = faces.length > 1 ? extractFace(raw, chosen.index) : raw;
   let font: FkFont;
   try {
@@ -147,6 +153,7 @@ export function loadFontFace(file: string, options: LoadOptions): LoadedFace {
   }
   const face = makeFace(font, bytes, abs, options.source, uniqueId(psNameOf(font, abs), key));
   cache.set(key, face);
+  cache.set(requestKey, face);
   return face;
 }
 
@@ -193,7 +200,6 @@ function makeFace(font: FkFont, bytes: Uint8Array, file: string, source: FontFac
       }
       return a;
     },
-    glyphId,
     embedding,
     bytes,
     metrics: {
@@ -233,7 +239,7 @@ export function listFaces(file: string): FaceNames[] {
 
 /** True when `face` was built by this module (it carries glyph ids and metrics). */
 export function isLoadedFace(face: FontFace): face is LoadedFace {
-  return typeof (face as LoadedFace).glyphId === 'function' && !!(face as LoadedFace).metrics;
+  return !!(face as LoadedFace).metrics && typeof (face as LoadedFace).embedding === 'string';
 }
 
 const foreignMetrics = new WeakMap<Uint8Array, FaceMetrics>();

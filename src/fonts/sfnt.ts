@@ -56,11 +56,6 @@ export function faceOffsets(read: ByteReader): number[] {
   throw new Error('不是 TrueType/OpenType 字体文件');
 }
 
-/** True when the bytes start like a .ttc collection. */
-export function isCollection(read: ByteReader): boolean {
-  return view(read(0, 4)).getUint32(0) === TTCF;
-}
-
 /** The table directory of the face whose directory starts at `offset`. */
 export function readTables(read: ByteReader, offset: number): { version: number; tables: TableRecord[] } {
   const hdr = view(read(offset, 12));

@@ -61,6 +61,8 @@ describe('bundled font set (system lookup off)', () => {
 
   test('faces are parsed once per process and share one object', () => {
     expect(bundled('FandolFang-Regular')).toBe(set.body[0]);
+    const byName = loadFontFace(path.join(BUNDLED_DIR, 'FandolFang-Regular.ttf'), { source: 'bundled', faceName: 'FandolFang-Regular' });
+    expect(byName).toBe(set.body[0]);
     expect(set.table[0]).toBe(set.body[0]);
     expect(facesOf(set).size).toBe(6);
   });

@@ -188,7 +188,7 @@ test('same input, same bytes (A, B, A); different input, different bytes', async
 test('faces made elsewhere (only the FontFace contract) embed the same way', async () => {
   const plain = new Map<string, FontFace>();
   for (const [id, f] of faces) {
-    const { glyphId: _g, metrics: _m, ...contract } = f as FontFace & { glyphId?: unknown; metrics?: unknown };
+    const { embedding: _e, metrics: _m, ...contract } = f as FontFace & { embedding?: unknown; metrics?: unknown };
     plain.set(id, contract);
   }
   const again = await writePdf(pages, plain, META);
