@@ -25,8 +25,10 @@ export function collectInputs(paths: readonly string[]): BatchInput[] {
     if (st.isDirectory()) files.push(...walk(p));
     else files.push(p);
   }
-  const unique = [...new Set(files.map((f) => resolve(f)))];
-  return assignOutNames(unique);
+  // Deduplicate by real location, but keep each file as the user spelled it for messages.
+  const byLocation = new Map<string, string>();
+  for (const f of files) if (!byLocation.has(resolve(f))) byLocation.set(resolve(f), f);
+  return assignOutNames([...byLocation.values()]);
 }
 
 function walk(dir: string): string[] {
@@ -48,12 +50,12 @@ export function assignOutNames(files: readonly string[]): BatchInput[] {
   const stem = (f: string) => basename(f, extname(f));
   const counts = new Map<string, number>();
   for (const f of files) counts.set(stem(f), (counts.get(stem(f)) ?? 0) + 1);
-  const root = commonDir(files);
+  const root = commonDir(files.map((f) => resolve(f)));
   const used = new Set<string>();
   return files.map((file) => {
     let name = stem(file);
     if ((counts.get(name) ?? 0) > 1) {
-      const rel = relative(root, file);
+      const rel = relative(root, resolve(file));
       name = rel.slice(0, rel.length - extname(rel).length).split(sep).join('_');
     }
     let unique = name;

@@ -1,0 +1,113 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { assignOutNames } from '../../src/batch/collect-inputs';
+import { summaryCsv, summarize } from '../../src/batch/summary';
+import { EXAMPLE, ROOT, tempDir, xxgk } from '../support/cli';
+
+const example = readFileSync(EXAMPLE, 'utf8');
+const variant = (i: number) => example.replace(/^agency: .*$/m, `agency: 测试县第${i}局`);
+
+describe('xxgk batch', () => {
+  const tmp = tempDir();
+  afterAll(tmp.cleanup);
+
+  it('renders 60 valid reports and one with a T3-R1 error, records the broken YAML, exits 1 and names both in the summary', () => {
+    const inputs = join(tmp.dir, 'in');
+    mkdirSync(join(inputs, 'more'), { recursive: true });
+    for (let i = 0; i < 60; i++) writeFileSync(join(inputs, i < 30 ? '' : 'more', `r${String(i).padStart(2, '0')}.yaml`), variant(i));
+    writeFileSync(join(inputs, 'broken.yaml'), 'agency: [这里没有闭合\nyear: 2021\n');
+    writeFileSync(join(inputs, 't3.yaml'), example.replace(/newlyReceived:\s+\[0, 0,/, 'newlyReceived:    [0, 1,'));
+    writeFileSync(join(inputs, 'notes.txt'), '不是报告');
+    const out = join(tmp.dir, 'out');
+    const r = xxgk(['batch', inputs, '-o', out, '-j', '2', '--no-system-fonts', '--json']);
+    expect(r.status).toBe(1);
+
+    const files = readdirSync(out);
+    expect(files.filter((f) => f.endsWith('.pdf'))).toHaveLength(61);
+    expect(files.filter((f) => f.endsWith('.docx'))).toHaveLength(61);
+    expect(files.filter((f) => f.includes('.tmp'))).toEqual([]);
+    expect(files).toContain('t3.pdf');
+    expect(files).not.toContain('broken.pdf');
+
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.reports).toBe(62);
+    expect(summary.failed).toBe(1);
+    const broken = summary.results.find((x: { file: string }) => x.file.endsWith('broken.yaml'));
+    expect(broken.status).toBe('failed');
+    expect(broken.diagnostics[0].code).toBe('PARSE');
+    const t3 = summary.results.find((x: { file: string }) => x.file.endsWith('t3.yaml'));
+    expect(t3.status).toBe('ok');
+    expect(t3.errors).toBe(1);
+    expect(t3.diagnostics.map((d: { code: string }) => d.code)).toContain('T3-R1');
+    expect(t3.outputs).toHaveLength(2);
+    expect(typeof t3.ms).toBe('number');
+    expect(t3.agency).toBe('平罗县科学技术局');
+
+    const csv = readFileSync(join(out, 'summary.csv'), 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.split('\r\n')[0]).toContain('机关名称');
+    expect(csv).toContain('broken.yaml');
+    expect(csv).toContain('T3-R1');
+  });
+
+  it('with --strict, a report with errors is not written and counts as failed', () => {
+    const inputs = join(tmp.dir, 'strict-in');
+    mkdirSync(inputs);
+    writeFileSync(join(inputs, 'good.yaml'), example);
+    writeFileSync(join(inputs, 't3.yaml'), example.replace(/newlyReceived:\s+\[0, 0,/, 'newlyReceived:    [0, 1,'));
+    const out = join(tmp.dir, 'strict-out');
+    const r = xxgk(['batch', inputs, '-o', out, '-j', '1', '--strict', '--no-system-fonts', '-f', 'pdf']);
+    expect(r.status).toBe(1);
+    expect(existsSync(join(out, 'good.pdf'))).toBe(true);
+    expect(existsSync(join(out, 't3.pdf'))).toBe(false);
+  });
+
+  it('leaves no partial .docx/.pdf and no temporary file when interrupted', async () => {
+    const inputs = join(tmp.dir, 'int-in');
+    mkdirSync(inputs);
+    for (let i = 0; i < 80; i++) writeFileSync(join(inputs, `r${i}.yaml`), variant(i));
+    const out = join(tmp.dir, 'int-out');
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'xxgk.js'), 'batch', inputs, '-o', out, '-j', '2', '--no-system-fonts'], { stdio: 'ignore' });
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (existsSync(out) && readdirSync(out).filter((f) => f.endsWith('.pdf')).length >= 3) {
+          clearInterval(poll);
+          child.kill('SIGINT');
+          resolve();
+        }
+      }, 5);
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).not.toBe(0);
+    const files = readdirSync(out);
+    expect(files.filter((f) => f.startsWith('.') || f.includes('.tmp'))).toEqual([]);
+    const pdfs = files.filter((f) => f.endsWith('.pdf'));
+    expect(pdfs.length).toBeLessThan(80);
+    for (const f of pdfs) {
+      const b = readFileSync(join(out, f));
+      expect(b.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(b.subarray(-6).toString()).toContain('%%EOF');
+    }
+    for (const f of files.filter((x) => x.endsWith('.docx'))) await JSZip.loadAsync(readFileSync(join(out, f)));
+  });
+});
+
+describe('batch output names and summary', () => {
+  it('never lets two inputs with the same base name overwrite each other', () => {
+    const names = assignOutNames(['/data/县A/report.yaml', '/data/县B/report.yaml', '/data/县B/other.json']).map((x) => x.outName);
+    expect(new Set(names).size).toBe(3);
+    expect(names).toEqual(['县A_report', '县B_report', 'other']);
+  });
+
+  it('writes CSV cells with commas, quotes and line breaks safely', () => {
+    const csv = summaryCsv(
+      summarize([
+        { file: 'a,b.yaml', agency: '某"局"', year: 2021, status: 'failed', errors: 1, warnings: 0, acknowledged: 0, diagnostics: [{ severity: 'error', code: 'PARSE', path: '', line: 3, message: '第一行\n第二行' }], outputs: [], ms: 1 },
+      ]),
+    );
+    const row = csv.split('\r\n')[1];
+    expect(row.startsWith('"a,b.yaml","某""局""",2021,失败,1,0,0,"错误 PARSE 第3行：第一行\n第二行"')).toBe(true);
+  });
+});
