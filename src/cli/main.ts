@@ -1,5 +1,5 @@
 import yargs from 'yargs/yargs';
-import { InputFileError } from '../pipeline/check-report';
+import { InputFileError } from '../pipeline/input-file-error';
 import { EXIT, UsageError } from './exit-codes';
 import { validateCommand } from './commands/validate';
 import { initCommand } from './commands/init';

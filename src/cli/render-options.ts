@@ -1,7 +1,6 @@
 import type { Argv } from 'yargs';
 import type { OutputFormat, RenderSettings } from '../pipeline/render-types';
 import { existsSync } from 'node:fs';
-import { FontError, parseFontOption } from '../fonts/index';
 import { UsageError } from './exit-codes';
 
 /** The options `render`, `batch` and `preview` share. */
@@ -32,9 +31,12 @@ export function renderSettingsOf(args: RenderArgs): RenderSettings {
   const formats = args.format.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
   for (const f of formats) if (f !== 'docx' && f !== 'pdf') throw new UsageError(`未知的输出格式 ${f}：只能是 docx、pdf`);
   if (formats.length === 0) throw new UsageError('请至少指定一种输出格式：docx 或 pdf');
-  for (const spec of args.font ?? []) {
+  const specs = args.font ?? [];
+  const { FontError } = specs.length ? (require('../fonts/load') as typeof import('../fonts/load')) : { FontError: Error };
+  const { parseFontOption } = specs.length ? (require('../fonts/resolve') as typeof import('../fonts/resolve')) : { parseFontOption: undefined };
+  for (const spec of specs) {
     try {
-      const opt = parseFontOption(spec);
+      const opt = parseFontOption!(spec);
       if (!existsSync(opt.file)) throw new UsageError(`--font ${spec}：字体文件不存在`);
     } catch (e) {
       if (e instanceof FontError) throw new UsageError(e.message);

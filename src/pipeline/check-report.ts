@@ -13,8 +13,9 @@ export interface CheckedReport {
   diagnostics: Diagnostic[];
 }
 
-/** Raised when an input file cannot be read at all (a usage error, exit code 2). */
-export class InputFileError extends Error {}
+import { InputFileError } from './input-file-error';
+
+export { InputFileError };
 
 /** Reads a file's bytes, turning a missing or unreadable file into an `InputFileError`. */
 export function readInputBytes(file: string): Uint8Array {

@@ -1,5 +1,4 @@
 import type { DocTree } from '../doc/tree';
-import { FontError } from '../fonts/load';
 import { TemplateError } from '../template/errors';
 import { buildDocTree } from '../template/build-doc-tree';
 import { GBT9704 } from '../style/settings';
@@ -9,6 +8,16 @@ import { checkReportBytes } from './check-report';
 import type { RenderedReport, RenderSettings } from './render-types';
 
 export type { OutputFormat, RenderedReport, RenderSettings } from './render-types';
+
+/** A failure of the render that the user can fix (a font file): reported as a diagnostic. */
+class RenderFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 // Writers are required on first use so `validate` starts without loading them.
 
@@ -24,7 +33,14 @@ async function pdfOf(tree: DocTree, settings: RenderSettings, diagnostics: Diagn
   const { layoutDocument } = require('../layout/index') as typeof import('../layout/index');
   const { writePdf } = require('../writers/pdf/index') as typeof import('../writers/pdf/index');
   const style = settings.style ?? GBT9704;
-  const fonts = resolveFontSet({ userFonts: settings.fonts, systemFonts: settings.systemFonts ?? true });
+  let fonts;
+  try {
+    fonts = resolveFontSet({ userFonts: settings.fonts, systemFonts: settings.systemFonts ?? true });
+  } catch (e) {
+    const { FontError } = require('../fonts/load') as typeof import('../fonts/load');
+    if (e instanceof FontError) throw new RenderFailure('FONT', e.message);
+    throw e;
+  }
   const layout = layoutDocument(tree, style, fonts);
   for (const d of layout.diagnostics) {
     diagnostics.push({ severity: d.severity, code: d.code, path: d.where ?? '', message: d.message });
@@ -64,8 +80,8 @@ export async function renderReportBytes(file: string, bytes: Uint8Array, setting
     if (settings.formats.includes('docx')) docx = await docxOf(tree, settings);
     if (settings.formats.includes('pdf')) pdf = await pdfOf(tree, settings, diagnostics);
   } catch (e) {
-    if (e instanceof FontError) {
-      diagnostics.push({ severity: 'error', code: 'FONT', path: '', message: e.message });
+    if (e instanceof RenderFailure) {
+      diagnostics.push({ severity: 'error', code: e.code, path: '', message: e.message });
       return done({ ...base, status: 'failed' });
     }
     throw e;

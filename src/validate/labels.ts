@@ -3,7 +3,7 @@
  * row label and column label exactly as printed (format.md §B), or the section and
  * field title from the schema.
  */
-import { ReportSchema } from '../model/schema';
+import { reportJsonSchema, type JsonSchema } from '../model/report-json-schema';
 import {
   APPLICATION_COLUMNS,
   APPLICATION_ROWS,
@@ -14,26 +14,10 @@ import {
 } from '../model/table-rows';
 import { hasOwn, isRecord, own } from './read';
 
-/** The subset of JSON Schema the report schema uses. */
-export interface JsonSchema {
-  type?: string;
-  title?: string;
-  description?: string;
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  additionalProperties?: boolean;
-  items?: JsonSchema;
-  minItems?: number;
-  maxItems?: number;
-  minimum?: number;
-  maximum?: number;
-  minLength?: number;
-  pattern?: string;
-  anyOf?: JsonSchema[];
-}
+export type { JsonSchema };
 
 /** The report schema as plain JSON Schema (TypeBox's symbols stripped). */
-export const REPORT_JSON_SCHEMA: JsonSchema = JSON.parse(JSON.stringify(ReportSchema));
+export const REPORT_JSON_SCHEMA: JsonSchema = reportJsonSchema();
 
 /** Splits `a.b[2].c` into `['a', 'b', 2, 'c']`. */
 export function parsePath(path: string): (string | number)[] {

@@ -1,7 +1,5 @@
 import { join } from 'node:path';
-import { SingleBar, Presets } from 'cli-progress';
 import type { CommandModule } from 'yargs';
-import { renderBatch } from '../../batch/run-batch';
 import type { ReportOutcome } from '../../batch/summary';
 import { EXIT, UsageError } from '../exit-codes';
 import { renderSettingsOf, withRenderOptions, type RenderArgs } from '../render-options';
@@ -31,6 +29,8 @@ export function batchCommand(setExit: (code: number) => void): CommandModule<obj
     handler: async (args) => {
       if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1)) throw new UsageError(`-j 应为正整数，而不是 ${args.jobs}`);
       const settings = renderSettingsOf(args);
+      const { SingleBar, Presets } = require('cli-progress') as typeof import('cli-progress');
+      const { renderBatch } = require('../../batch/run-batch') as typeof import('../../batch/run-batch');
       const tty = !args.json && process.stderr.isTTY === true;
       const bar = tty ? new SingleBar({ format: '{bar} {value}/{total} 份 | {file}', hideCursor: true, stream: process.stderr }, Presets.shades_classic) : undefined;
       let started = false;

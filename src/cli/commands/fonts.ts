@@ -1,10 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { describeFontSet, formatFontSet, resolveFontSet, FontError } from '../../fonts/index';
-import { layoutDocument } from '../../layout/index';
-import { checkReportFile } from '../../pipeline/check-report';
 import { GBT9704 } from '../../style/settings';
-import { buildDocTree } from '../../template/build-doc-tree';
-import { TemplateError } from '../../template/errors';
 import { EXIT, UsageError } from '../exit-codes';
 
 interface FontsArgs {
@@ -28,6 +23,11 @@ export function fontsCommand(setExit: (code: number) => void): CommandModule<obj
         .option('system-fonts', { type: 'boolean', default: true, describe: '使用本机已安装的公文字体' })
         .option('json', { type: 'boolean', default: false, describe: '以 JSON 输出' }) as never,
     handler: (args) => {
+      const { describeFontSet, formatFontSet, resolveFontSet, FontError } = require('../../fonts/index') as typeof import('../../fonts/index');
+      const { layoutDocument } = require('../../layout/index') as typeof import('../../layout/index');
+      const { checkReportFile } = require('../../pipeline/check-report') as typeof import('../../pipeline/check-report');
+      const { buildDocTree } = require('../../template/build-doc-tree') as typeof import('../../template/build-doc-tree');
+      const { TemplateError } = require('../../template/errors') as typeof import('../../template/errors');
       let set;
       try {
         set = resolveFontSet({ userFonts: args.font, systemFonts: args['system-fonts'] });

@@ -1,7 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { renderReportBytes } from '../../pipeline/render-report';
 import type { RenderFn } from '../../preview/types';
-import { PreviewStartError, startPreview } from '../../preview/server';
 import { EXIT, UsageError } from '../exit-codes';
 
 interface PreviewArgs {
@@ -43,7 +41,8 @@ export function previewCommand(setExit: (code: number) => void, deps: PreviewCom
       if (args.port !== undefined && (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535)) {
         throw new UsageError(`--port 应为 0 至 65535 之间的整数，而不是 ${args.port}`);
       }
-      const render = deps.render ?? renderReportBytes;
+      const { PreviewStartError, startPreview } = require('../../preview/server') as typeof import('../../preview/server');
+      const render = deps.render ?? (require('../../pipeline/render-report') as typeof import('../../pipeline/render-report')).renderReportBytes;
       let preview;
       try {
         preview = await startPreview({

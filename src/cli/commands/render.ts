@@ -1,7 +1,5 @@
 import { basename, dirname, extname } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { readInputBytes } from '../../pipeline/check-report';
-import { renderReportBytes } from '../../pipeline/render-report';
 import { prepareOutputDir, writeOutputs } from '../../pipeline/write-outputs';
 import { countDiagnostics } from '../../validate/diagnostic';
 import { formatDiagnostic } from '../../validate/format';
@@ -28,6 +26,8 @@ export function renderCommand(setExit: (code: number) => void): CommandModule<ob
       ) as never,
     handler: async (args) => {
       const settings = renderSettingsOf(args);
+      const { readInputBytes } = require('../../pipeline/check-report') as typeof import('../../pipeline/check-report');
+      const { renderReportBytes } = require('../../pipeline/render-report') as typeof import('../../pipeline/render-report');
       const bytes = readInputBytes(args.input);
       const outDir = args.out ?? dirname(args.input);
       prepareOutputDir(outDir);

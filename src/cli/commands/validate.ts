@@ -1,5 +1,4 @@
 import type { CommandModule } from 'yargs';
-import { checkReportFile } from '../../pipeline/check-report';
 import { countDiagnostics } from '../../validate/diagnostic';
 import { formatDiagnostic } from '../../validate/format';
 import { EXIT } from '../exit-codes';
@@ -21,6 +20,8 @@ export function validateCommand(setExit: (code: number) => void): CommandModule<
         .option('json', { type: 'boolean', default: false, describe: '以 JSON 输出结果' })
         .option('previous', { type: 'string', describe: '上一年度的报告数据文件，用于跨年度核对（X1、X2）' }) as never,
     handler: (args) => {
+      // Required here, not at the top: every command starts without loading the others' code.
+      const { checkReportFile } = require('../../pipeline/check-report') as typeof import('../../pipeline/check-report');
       const results = args.files.map((f) => checkReportFile(f, args.previous));
       let anyError = false;
       for (const r of results) if (countDiagnostics(r.diagnostics).errors > 0) anyError = true;

@@ -28,7 +28,7 @@ import { STYLE, stylesXml } from './styles';
 import { table } from './table';
 import { title } from './title';
 import { R_NS, W_NS, XML_DECL } from './xml';
-import { zip, zipTimeOf } from './zip';
+import { dosTimeOf, zip } from './zip';
 
 export type { DocxOptions } from './context';
 
@@ -108,6 +108,6 @@ export function writeDocxSync(tree: DocTree, style: StyleSettings, options: Docx
       { path: FOOTER_ODD, data: footerXml(ctx, 'odd') },
       { path: FOOTER_EVEN, data: footerXml(ctx, 'even') },
     ],
-    zipTimeOf(tree.meta.date),
+    dosTimeOf(tree.meta.date),
   );
 }
