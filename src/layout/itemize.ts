@@ -68,7 +68,8 @@ export function itemize(
           if (!reported.has(cp)) {
             reported.add(cp);
             diags.push({
-              severity: 'error',
+              // A warning (the rest of the report is right); `--strict` makes it an error.
+              severity: 'warning',
               code: 'F-MISSING',
               message: `字符“${String.fromCodePoint(cp)}”（${codePointName(cp)}）在${roleName(span.role)}字体及其备用字体中都没有字形，PDF 中将显示为空框；请配置含该字的字体`,
               where,

@@ -43,7 +43,9 @@ async function pdfOf(tree: DocTree, settings: RenderSettings, diagnostics: Diagn
   }
   const layout = layoutDocument(tree, style, fonts);
   for (const d of layout.diagnostics) {
-    diagnostics.push({ severity: d.severity, code: d.code, path: d.where ?? '', message: d.message });
+    // --strict turns a character no font has (an empty box in the PDF) into an error.
+    const severity = settings.strict && d.code === 'F-MISSING' ? 'error' : d.severity;
+    diagnostics.push({ severity, code: d.code, path: d.where ?? '', message: d.message });
   }
   return writePdf(layout.pages, facesOf(fonts), tree.meta);
 }

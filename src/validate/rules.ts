@@ -45,7 +45,7 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'INTERNAL', severity: 'error', category: '读取', description: '校验程序自身出错（不应出现；请报告给维护者）' },
   { code: 'TEMPLATE', severity: 'error', category: '生成', description: '模板文件正确（标记、字段名、表格网格）；出错时指出模板文件和行号' },
   { code: 'FONT', severity: 'error', category: '字体', description: '--font 指定的字体文件和随附字体都能读取' },
-  { code: 'F-MISSING', severity: 'error', category: '字体', description: '每个字都有字体能显示（指出缺字及其所在位置）；缺字时按 xxgk fonts --check 的提示用 --font 补充字体' },
+  { code: 'F-MISSING', severity: 'warning', category: '字体', description: '每个字都有字体能显示（指出缺字及其所在位置；--strict 时为错误）；缺字时按 xxgk fonts --check 的提示用 --font 补充字体' },
   { code: 'F-NO-FACE', severity: 'error', category: '字体', description: '每种字体角色至少有一个字体' },
   { code: 'L-OVERFULL', severity: 'warning', category: '排版', description: '没有长到一行放不下、只能在字中间断开的词（如很长的网址或数字串）' },
   { code: 'L-ROW-TOO-TALL', severity: 'error', category: '排版', description: '表格的每一行连同表头都能放进一页' },

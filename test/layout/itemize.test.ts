@@ -22,14 +22,14 @@ describe('itemize by font coverage', () => {
     expect(diags).toEqual([]);
   });
 
-  test('a character no face has is an F-MISSING error naming it, its code point and the place', () => {
+  test('a character no face has is an F-MISSING warning naming it, its code point and the place', () => {
     const fonts = fakeFonts('𠀀');
     const diags: LayoutDiagnostic[] = [];
     const text = '我局按照《自治区人民政府政务公开办公室》𠀀和𠀀';
     const where = whereOf('正文', text);
     const runs = itemize(styledPlain(text, 'body'), fonts, GBT9704, where, diags);
     expect(diags).toHaveLength(1); // reported once per block even when repeated
-    expect(diags[0]).toMatchObject({ severity: 'error', code: 'F-MISSING', where: '正文“我局按照《自治区人民政府…”' });
+    expect(diags[0]).toMatchObject({ severity: 'warning', code: 'F-MISSING', where: '正文“我局按照《自治区人民政府…”' });
     expect(diags[0].message).toContain('U+20000');
     expect(diags[0].message).toContain('“𠀀”');
     // Still drawn (from the chain's last face), never silently dropped.

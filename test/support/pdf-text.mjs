@@ -1,0 +1,35 @@
+// Text of a PDF as pdf.js extracts it (pdf.js draws only embedded fonts), with pagination
+// artifacts (marked /Artifact, e.g. page numbers) left out, and every warning pdf.js prints.
+// pdfjs-dist is ESM-only, so tests run this with node:
+//   node pdf-text.mjs FILE.pdf → {"pages": ["…", …], "warnings": […]}
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const warnings = [];
+const log = console.log;
+console.log = (...a) => warnings.push(a.join(' '));
+console.warn = console.log;
+console.error = console.log;
+const require = createRequire(import.meta.url);
+const pdfjs = await import(require.resolve('pdfjs-dist/legacy/build/pdf.mjs'));
+const data = new Uint8Array(readFileSync(process.argv[2]));
+const doc = await pdfjs.getDocument({ data, verbosity: pdfjs.VerbosityLevel.WARNINGS, useSystemFonts: false, disableFontFace: true, isEvalSupported: false }).promise;
+const pages = [];
+for (let i = 1; i <= doc.numPages; i++) {
+  const page = await doc.getPage(i);
+  await page.getOperatorList();
+  const tc = await page.getTextContent({ includeMarkedContent: true });
+  let artifact = 0;
+  let text = '';
+  for (const it of tc.items) {
+    if (it.type === 'beginMarkedContent' || it.type === 'beginMarkedContentProps') {
+      if (artifact || it.tag === 'Artifact') artifact++;
+    } else if (it.type === 'endMarkedContent') {
+      if (artifact) artifact--;
+    } else if (!artifact && typeof it.str === 'string') text += it.str + (it.hasEOL ? '\n' : '');
+  }
+  pages.push(text);
+}
+await doc.destroy();
+console.log = log;
+log(JSON.stringify({ pages, warnings }));
