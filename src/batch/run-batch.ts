@@ -4,7 +4,9 @@ import { writeOutputs, prepareOutputDir } from '../pipeline/write-outputs';
 import type { RenderedReport, RenderSettings } from '../pipeline/render-types';
 import { countDiagnostics } from '../validate/diagnostic';
 import { writeFileAtomic } from '../util/atomic-write';
+import { resolve } from 'node:path';
 import { collectInputs, type BatchInput } from './collect-inputs';
+import { checkRollups, type Rollup } from './manifest';
 import { renderTask, type WorkerTask } from './render-worker';
 import { summarize, summaryCsv, type BatchSummary, type ReportOutcome } from './summary';
 import { WorkerPool } from './worker-pool';
@@ -15,6 +17,8 @@ export interface BatchOptions {
   settings: RenderSettings;
   /** Worker threads (default: the number of cores); 1 renders in this thread. */
   jobs?: number;
+  /** Parent reports whose tables 三 and 四 should equal the sum of their children's (rule B1). */
+  rollups?: Rollup[];
   /** Called after each report, in completion order. */
   onReport?: (outcome: ReportOutcome, done: number, total: number) => void;
 }
@@ -76,6 +80,15 @@ export async function renderBatch(paths: readonly string[], options: BatchOption
     }
   }
 
+  if (options.rollups?.length) {
+    const found = checkRollups(options.rollups);
+    for (const r of results) {
+      const extra = found.get(resolve(r.file));
+      if (!extra?.length) continue;
+      r.diagnostics.push(...extra);
+      r.warnings += extra.length;
+    }
+  }
   const summary = summarize(results);
   writeFileAtomic(join(options.outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
   writeFileAtomic(join(options.outDir, 'summary.csv'), summaryCsv(summary));

@@ -111,3 +111,31 @@ describe('batch output names and summary', () => {
     expect(row.startsWith('"a,b.yaml","某""局""",2021,失败,1,0,0,"错误 PARSE 第3行：第一行\n第二行"')).toBe(true);
   });
 });
+
+describe('batch --manifest (B1)', () => {
+  const tmp = tempDir();
+  afterAll(tmp.cleanup);
+
+  it("warns when a parent's tables 三 and 四 are not the sum of its children's, naming the cell and both figures", () => {
+    const dir = join(tmp.dir, 'in');
+    mkdirSync(dir);
+    const withNew = (n: number[]) => example.replace(/newlyReceived:\s+\[[^\]]*\]/, `newlyReceived: [${n.join(', ')}]`).replace(/granted:\s+\[[^\]]*\]/, `granted: [${n.join(', ')}]`).replace(/\n\s+total:\s+\[[^\]]*\][^\n]*/, '');
+    writeFileSync(join(dir, 'a.yaml'), withNew([1, 0, 0, 0, 0, 0]));
+    writeFileSync(join(dir, 'b.yaml'), withNew([2, 1, 0, 0, 0, 0]));
+    writeFileSync(join(dir, 'county.yaml'), withNew([3, 0, 0, 0, 0, 0]));
+    writeFileSync(join(tmp.dir, 'manifest.yaml'), '- parent: in/county.yaml\n  children: [in/a.yaml, in/b.yaml]\n');
+    const out = join(tmp.dir, 'out');
+    const r = xxgk(['batch', dir, '-o', out, '-j', '1', '-f', 'docx', '--manifest', join(tmp.dir, 'manifest.yaml'), '--json']);
+    expect(r.status).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    const county = summary.results.find((x: { file: string }) => x.file.endsWith('county.yaml'));
+    const b1 = county.diagnostics.filter((d: { code: string }) => d.code === 'B1');
+    expect(b1.map((d: { message: string }) => d.message)).toEqual([
+      '表三 一、本年新收政府信息公开申请数量 / 商业企业：本报告为0，下级报告合计为1（2份）',
+      '表三 （一）予以公开 / 商业企业：本报告为0，下级报告合计为1（2份）',
+    ]);
+    expect(county.warnings).toBe(2);
+    const a = summary.results.find((x: { file: string }) => x.file.endsWith('a.yaml'));
+    expect(a.diagnostics.some((d: { code: string }) => d.code === 'B1')).toBe(false);
+  });
+});

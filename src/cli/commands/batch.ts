@@ -9,6 +9,7 @@ interface BatchArgs extends RenderArgs {
   out: string;
   jobs?: number;
   json: boolean;
+  manifest?: string;
 }
 
 const STATUS = { ok: '完成', failed: '失败', refused: '未生成' } as const;
@@ -24,7 +25,8 @@ export function batchCommand(setExit: (code: number) => void): CommandModule<obj
           .positional('inputs', { type: 'string', array: true, demandOption: true, describe: '数据文件或文件夹' })
           .option('out', { alias: 'o', type: 'string', demandOption: true, describe: '输出文件夹（含 summary.json、summary.csv）' })
           .option('jobs', { alias: 'j', type: 'number', describe: '并行线程数（默认为 CPU 核数）' })
-          .option('json', { type: 'boolean', default: false, describe: '以 JSON 输出汇总' }),
+          .option('json', { type: 'boolean', default: false, describe: '以 JSON 输出汇总' })
+          .option('manifest', { type: 'string', describe: '汇总关系文件：列出上级报告及其下级报告，核对上级的表三、表四等于下级之和（B1，警告）' }),
       ) as never,
     handler: async (args) => {
       if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1)) throw new UsageError(`-j 应为正整数，而不是 ${args.jobs}`);
@@ -43,7 +45,8 @@ export function batchCommand(setExit: (code: number) => void): CommandModule<obj
           process.stderr.write(`[${done}/${total}] ${STATUS[o.status]} ${o.file}（错误 ${o.errors}，警告 ${o.warnings}）\n`);
         }
       };
-      const summary = await renderBatch(args.inputs, { outDir: args.out, settings, jobs: args.jobs, onReport });
+      const rollups = args.manifest ? (require('../../batch/manifest') as typeof import('../../batch/manifest')).loadManifest(args.manifest) : undefined;
+      const summary = await renderBatch(args.inputs, { outDir: args.out, settings, jobs: args.jobs, onReport, rollups });
       bar?.stop();
       const peakRssMb = process.resourceUsage().maxRSS / 1024;
       if (args.json) {

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { UsageError } from '../cli/exit-codes';
+import { deriveTables, type DerivedTables } from '../model/derive';
+import { APPLICATION_COLUMNS, APPLICATION_ROWS, OUTCOME_COLUMNS, REVIEW_LITIGATION_PARTS } from '../model/table-rows';
+import { checkReportFile } from '../pipeline/check-report';
+import type { Diagnostic } from '../validate/diagnostic';
+
+/** A parent report (e.g. a county government) and the reports it sums (its departments). */
+export interface Rollup {
+  parent: string;
+  children: string[];
+}
+
+/**
+ * Reads a batch manifest: a YAML/JSON list of `{ parent, children }`, file paths relative to
+ * the manifest. Throws `UsageError` with a Chinese message when it is malformed.
+ */
+export function loadManifest(file: string): Rollup[] {
+  let data: unknown;
+  try {
+    data = parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`汇总关系文件 ${file} 无法读取：${(e as Error).message.split('\n')[0]}`);
+  }
+  const base = dirname(file);
+  if (!Array.isArray(data)) throw new UsageError(`汇总关系文件 ${file} 应为列表，每项形如 { parent: 上级.yaml, children: [下级1.yaml, 下级2.yaml] }`);
+  return data.map((item, i) => {
+    const r = item as { parent?: unknown; children?: unknown };
+    if (typeof r?.parent !== 'string' || !Array.isArray(r.children) || r.children.length === 0 || !r.children.every((c) => typeof c === 'string')) {
+      throw new UsageError(`汇总关系文件 ${file} 第${i + 1}项应写明 parent（上级报告文件）和 children（下级报告文件列表）`);
+    }
+    return { parent: resolve(base, r.parent), children: (r.children as string[]).map((c) => resolve(base, c)) };
+  });
+}
+
+function tablesOf(file: string): DerivedTables | undefined {
+  const checked = checkReportFile(file);
+  return checked.report ? deriveTables(checked.report) : undefined;
+}
+
+/**
+ * Rule B1 (warning): a parent's tables 三 and 四 equal the sum of its children's, cell by
+ * cell. Returns the findings by parent file (resolved path).
+ */
+export function checkRollups(rollups: readonly Rollup[]): Map<string, Diagnostic[]> {
+  const out = new Map<string, Diagnostic[]>();
+  for (const { parent, children } of rollups) {
+    const found: Diagnostic[] = [];
+    const p = tablesOf(parent);
+    const kids = children.map((c) => ({ file: c, t: tablesOf(c) }));
+    const unreadable = [parent, ...kids.filter((k) => !k.t).map((k) => k.file)].filter((f) => (f === parent ? !p : true));
+    if (!p || unreadable.length > 0) {
+      found.push({ severity: 'warning', code: 'B1', path: '', message: `汇总核对未进行：${unreadable.join('、')} 的数据有格式错误` });
+      out.set(parent, found);
+      continue;
+    }
+    const childTables = kids.map((k) => k.t!);
+    // Only stated cells: totals are sums of them, so they agree when every stated cell does.
+    for (const row of APPLICATION_ROWS.filter((r) => r.key !== 'total')) {
+      APPLICATION_COLUMNS.slice(0, 6).forEach((col, i) => {
+        const want = childTables.reduce((s, t) => s + t.applications[row.key][i], 0);
+        const got = p.applications[row.key][i];
+        if (got !== want) {
+          found.push({
+            severity: 'warning',
+            code: 'B1',
+            path: `applications.${row.key}[${i}]`,
+            message: `表三 ${row.label} / ${col}：本报告为${got}，下级报告合计为${want}（${children.length}份）`,
+          });
+        }
+      });
+    }
+    for (const part of REVIEW_LITIGATION_PARTS) {
+      for (const col of OUTCOME_COLUMNS) {
+        const want = childTables.reduce((s, t) => s + t.reviewLitigation[part.key][col.key], 0);
+        const got = p.reviewLitigation[part.key][col.key];
+        if (got !== want) {
+          found.push({
+            severity: 'warning',
+            code: 'B1',
+            path: `reviewLitigation.${part.key}.${col.key}`,
+            message: `表四 ${part.label} / ${col.label}：本报告为${got}，下级报告合计为${want}（${children.length}份）`,
+          });
+        }
+      }
+    }
+    out.set(parent, found);
+  }
+  return out;
+}
