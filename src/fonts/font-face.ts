@@ -1,6 +1,6 @@
 import type { Role } from '../style/settings';
 
-/** A loaded font file, parsed once per process and shared by measuring and embedding. */
+/** A font face, opened once per process and shared by measuring and embedding. */
 export interface FontFace {
   /** Stable identifier, e.g. "FandolFang-Regular"; used in frames to name the face. */
   id: string;
@@ -20,8 +20,12 @@ export interface FontFace {
   hasChar(codePoint: number): boolean;
   /** Advance width of the code point's glyph, font units (cached). */
   advance(codePoint: number): number;
-  /** The font program bytes (single face, TrueType or CFF-in-OpenType). */
-  bytes: Uint8Array;
+  /**
+   * The font program bytes (a single TrueType face), for faces built outside src/fonts.
+   * Faces loaded by src/fonts leave it out: their file is read by position, lazily.
+   * Without it, the PDF writer opens `file`.
+   */
+  bytes?: Uint8Array;
 }
 
 /** The faces serving each role: first the role's own face, then fallbacks, in order. */

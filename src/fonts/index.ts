@@ -20,3 +20,5 @@ export {
 } from './resolve';
 export { defaultFontDirs, findSystemFonts, OFFICIAL_FONTS } from './system';
 export { subsetFace, type Subset } from './subset';
+export { TrueTypeFont } from './truetype';
+export { subsetTrueType, subsetBytes, type TrueTypeSubset } from './truetype-subset';

@@ -1,42 +1,14 @@
 /**
- * Loading a font file into a `FontFace`: parsed once per process (module-level cache keyed
- * by path and face), with upstream fontkit 2 for cmap and metrics and a per-code-point
- * cache of glyph ids and advances.
+ * Loading a font file into a `FontFace`: one `TrueTypeFont` per face and process
+ * (module-level cache keyed by path and face). Opening reads only the table directory
+ * and the header tables by position; cmap, hmtx, loca and glyph records are read when
+ * first needed (see ./truetype), so an unused fallback face costs almost nothing.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FontFace } from './font-face';
-import { bufferReader, extractFace, readFaceNames, type FaceNames } from './sfnt';
-
-/** The part of fontkit 2's API used here (the package ships no types). */
-interface FkGlyph {
-  id: number;
-  advanceWidth: number;
-}
-interface FkFont {
-  postscriptName: string | null;
-  familyName: string | null;
-  unitsPerEm: number;
-  ascent: number;
-  descent: number;
-  bbox: { minX: number; minY: number; maxX: number; maxY: number };
-  capHeight: number;
-  italicAngle: number;
-  'OS/2'?: {
-    typoAscender: number;
-    typoDescender: number;
-    capHeight?: number;
-    usWeightClass?: number;
-    fsType?: { noEmbedding?: boolean; viewOnly?: boolean; editable?: boolean; noSubsetting?: boolean; bitmapOnly?: boolean };
-  };
-  glyphForCodePoint(cp: number): FkGlyph;
-  getGlyph(id: number): FkGlyph;
-}
-interface Fontkit {
-  create(buffer: Uint8Array, postscriptName?: string): FkFont;
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const fontkit: Fontkit = require('fontkit');
+import { faceOffsets, readFaceNames, readTables, type FaceNames } from './sfnt';
+import { fileSource, FS_TYPE, memorySource, TrueTypeFont, type TrueTypeMetrics } from './truetype';
 
 /** Error with a message fit for the user (Chinese, names the file). */
 export class FontError extends Error {
@@ -47,13 +19,7 @@ export class FontError extends Error {
 }
 
 /** Metrics the PDF writer needs beyond the `FontFace` contract, in font units. */
-export interface FaceMetrics {
-  bbox: [number, number, number, number];
-  capHeight: number;
-  italicAngle: number;
-  /** OS/2 weight class (400 regular, 700 bold). */
-  weight: number;
-}
+export type FaceMetrics = TrueTypeMetrics;
 
 /**
  * What the font's licence bits (OS/2 fsType) allow: 'ok' (installable, editable or
@@ -66,6 +32,8 @@ export interface LoadedFace extends FontFace {
   /** Whether the licence bits allow embedding a subset in the PDF. */
   embedding: Embedding;
   metrics: FaceMetrics;
+  /** The lazy reader of the face, for subsetting. */
+  font: TrueTypeFont;
 }
 
 const cache = new Map<string, LoadedFace>();
@@ -106,10 +74,17 @@ function uniqueId(postscriptName: string, key: string): string {
   return id;
 }
 
+function cffRefusal(file: string, faceLabel: string): FontError {
+  return new FontError(
+    `字体 ${file}${faceLabel} 使用 PostScript（CFF）轮廓，暂不支持嵌入 PDF；请改用 TrueType 轮廓的 .ttf/.ttc 字体（可用 scripts/convert-fonts.py 的方法转换）`,
+  );
+}
+
 /**
  * Loads one face of a font file (cached per process by absolute path and face name).
  * Throws `FontError` with a Chinese message when the file is missing, is not a font,
  * has CFF outlines (not supported for embedding), or is a collection without a face name.
+ * Only the directory and header tables are read here.
  */
 export function loadFontFace(file: string, options: LoadOptions): LoadedFace {
   const abs = path.resolve(file);
@@ -118,96 +93,87 @@ export function loadFontFace(file: string, options: LoadOptions): LoadedFace {
   const hit = cache.get(requestKey);
   if (hit) return withSource(hit);
 
-  let raw: Uint8Array;
+  const src = fileSource(abs);
+  let offsets: number[];
   try {
-    raw = fs.readFileSync(abs);
+    offsets = faceOffsets(src.read);
   } catch (e) {
+    src.close();
     const code = (e as NodeJS.ErrnoException).code;
-    throw new FontError(code === 'ENOENT' ? `找不到字体文件 ${file}` : `无法读取字体文件 ${file}（${code ?? String(e)}）`);
-  }
-  let faces: FaceNames[];
-  try {
-    faces = readFaceNames(bufferReader(raw));
-  } catch (e) {
+    if (code) throw new FontError(code === 'ENOENT' ? `找不到字体文件 ${file}` : `无法读取字体文件 ${file}（${code}）`);
     throw new FontError(`${file} 不是可用的字体文件：${(e as Error).message}`);
   }
-  const chosen = pickFace(file, faces, options.faceName);
-  if (chosen.cff) {
-    throw new FontError(
-      `字体 ${file}${faces.length > 1 ? `#${chosen.postscriptName}` : ''} 使用 PostScript（CFF）轮廓，暂不支持嵌入 PDF；请改用 TrueType 轮廓的 .ttf/.ttc 字体（可用 scripts/convert-fonts.py 的方法转换）`,
-    );
+  let index = 0;
+  let label = '';
+  try {
+    if (offsets.length > 1 || options.faceName) {
+      const chosen = pickFace(file, readFaceNames(src.read), options.faceName);
+      index = chosen.index;
+      if (offsets.length > 1) label = `#${chosen.postscriptName}`;
+    }
+  } catch (e) {
+    src.close();
+    if (e instanceof FontError) throw e;
+    throw new FontError(`${file} 不是可用的字体文件：${(e as Error).message}`);
   }
-  // The same face asked for by another name (or none) is the same face: parse it once.
-  const key = `${abs}@${chosen.index}`;
+  // The same face asked for by another name (or none) is the same face: open it once.
+  const key = `${abs}@${index}`;
   const same = cache.get(key);
   if (same) {
+    src.close();
     cache.set(requestKey, same);
     return withSource(same);
   }
-  const bytes = faces.length > 1 ? extractFace(raw, chosen.index) : raw;
-  let font: FkFont;
+  let font: TrueTypeFont;
   try {
-    font = fontkit.create(bytes);
+    const { version, tables } = readTables(src.read, offsets[index]);
+    if (version === 0x4f54544f || tables.some((t) => t.tag === 'CFF ' || t.tag === 'CFF2')) throw cffRefusal(file, label);
+    font = new TrueTypeFont(src, offsets[index]);
   } catch (e) {
+    src.close();
+    if (e instanceof FontError) throw e;
     throw new FontError(`无法解析字体文件 ${file}：${(e as Error).message}`);
   }
-  const face = makeFace(font, bytes, abs, options.source, uniqueId(psNameOf(font, abs), key));
+  const face = makeFace(font, abs, options.source, uniqueId(psNameOf(font, abs), key));
   cache.set(key, face);
   cache.set(requestKey, face);
   return face;
 }
 
-function psNameOf(font: FkFont, file: string): string {
-  return font.postscriptName || path.basename(file).replace(/\.[^.]+$/, '');
+function psNameOf(font: TrueTypeFont, file: string): string {
+  return font.header.postscriptName || path.basename(file).replace(/\.[^.]+$/, '');
 }
 
-function makeFace(font: FkFont, bytes: Uint8Array, file: string, source: FontFace['source'], id: string): LoadedFace {
+function embeddingOf(fsType: number): Embedding {
+  const restricted = fsType & FS_TYPE.restricted && !(fsType & FS_TYPE.previewPrint) && !(fsType & FS_TYPE.editable);
+  return restricted ? 'restricted' : fsType & FS_TYPE.noSubsetting ? 'noSubsetting' : fsType & FS_TYPE.bitmapOnly ? 'bitmapOnly' : 'ok';
+}
+
+function makeFace(font: TrueTypeFont, file: string, source: FontFace['source'], id: string): LoadedFace {
+  const h = font.header;
   const postscriptName = psNameOf(font, file);
-  const upem = font.unitsPerEm;
-  const os2 = font['OS/2'];
-  // hhea descent is sometimes stored positive (FandolSong); OS/2 typo metrics are reliable.
-  const ascender = os2 && os2.typoAscender ? os2.typoAscender : Math.abs(font.ascent);
-  const descender = os2 && os2.typoDescender ? os2.typoDescender : -Math.abs(font.descent);
-  const gids = new Map<number, number>();
   const advances = new Map<number, number>();
-  const glyphId = (cp: number): number => {
-    let g = gids.get(cp);
-    if (g === undefined) {
-      g = font.glyphForCodePoint(cp).id;
-      gids.set(cp, g);
-    }
-    return g;
-  };
-  const b = font.bbox;
-  const fsType = os2?.fsType ?? {};
-  const restricted = fsType.noEmbedding && !fsType.viewOnly && !fsType.editable;
-  const embedding: Embedding = restricted ? 'restricted' : fsType.noSubsetting ? 'noSubsetting' : fsType.bitmapOnly ? 'bitmapOnly' : 'ok';
   return {
     id,
-    family: font.familyName || postscriptName,
+    family: h.family || postscriptName,
     postscriptName,
     file,
     source,
-    unitsPerEm: upem,
-    ascender,
-    descender,
-    hasChar: (cp) => glyphId(cp) !== 0,
+    unitsPerEm: h.unitsPerEm,
+    ascender: h.ascender,
+    descender: h.descender,
+    hasChar: (cp) => font.glyphId(cp) !== 0,
     advance(cp) {
       let a = advances.get(cp);
       if (a === undefined) {
-        a = font.getGlyph(glyphId(cp)).advanceWidth;
+        a = font.advanceOf(font.glyphId(cp));
         advances.set(cp, a);
       }
       return a;
     },
-    embedding,
-    bytes,
-    metrics: {
-      bbox: [b.minX, b.minY, b.maxX, b.maxY],
-      capHeight: (os2 && os2.capHeight) || font.capHeight || ascender,
-      italicAngle: font.italicAngle || 0,
-      weight: (os2 && os2.usWeightClass) || 400,
-    },
+    embedding: embeddingOf(h.fsType),
+    metrics: h.metrics,
+    font,
   };
 }
 
@@ -237,20 +203,44 @@ export function listFaces(file: string): FaceNames[] {
   }
 }
 
-/** True when `face` was built by this module (it carries glyph ids and metrics). */
+/** True when `face` was built by this module (it carries its reader and metrics). */
 export function isLoadedFace(face: FontFace): face is LoadedFace {
-  return !!(face as LoadedFace).metrics && typeof (face as LoadedFace).embedding === 'string';
+  const f = face as Partial<LoadedFace>;
+  return !!f.metrics && typeof f.embedding === 'string' && f.font instanceof TrueTypeFont;
 }
 
-const foreignMetrics = new WeakMap<Uint8Array, FaceMetrics>();
+const foreignByBytes = new WeakMap<Uint8Array, TrueTypeFont>();
+const foreignByFace = new WeakMap<FontFace, TrueTypeFont>();
 
-/** Embedding metrics of any `FontFace` (parsed from its bytes when it was not loaded here). */
-export function faceMetrics(face: FontFace): FaceMetrics {
-  if (isLoadedFace(face)) return face.metrics;
-  let m = foreignMetrics.get(face.bytes);
-  if (!m) {
-    m = makeFace(fontkit.create(face.bytes), face.bytes, face.file, face.source, face.id).metrics;
-    foreignMetrics.set(face.bytes, m);
+/**
+ * The TrueType reader behind any `FontFace`: its own for a face loaded here; for a face
+ * built elsewhere, its `bytes` when it has them, else its file (the face of a collection
+ * chosen by its PostScript name). Cached per bytes or face object.
+ */
+export function trueTypeOf(face: FontFace): TrueTypeFont {
+  if (isLoadedFace(face)) return face.font;
+  if (face.bytes && face.bytes.length) {
+    let f = foreignByBytes.get(face.bytes);
+    if (!f) {
+      const src = memorySource(face.bytes);
+      f = new TrueTypeFont(src, faceOffsets(src.read)[0]);
+      foreignByBytes.set(face.bytes, f);
+    }
+    return f;
   }
-  return m;
+  let f = foreignByFace.get(face);
+  if (!f) {
+    const src = fileSource(face.file);
+    const offsets = faceOffsets(src.read);
+    src.close();
+    const loaded = loadFontFace(face.file, { source: face.source, faceName: offsets.length > 1 ? face.postscriptName : undefined });
+    f = loaded.font;
+    foreignByFace.set(face, f);
+  }
+  return f;
+}
+
+/** Embedding metrics of any `FontFace`. */
+export function faceMetrics(face: FontFace): FaceMetrics {
+  return isLoadedFace(face) ? face.metrics : trueTypeOf(face).header.metrics;
 }

@@ -100,3 +100,131 @@ export function nameTable(records: Array<{ id: number; lang: number; text: strin
   });
   return out;
 }
+
+/** A simple glyph record: one closed contour through `points` (all on-curve, word coordinates). */
+export function simpleGlyph(points: Array<[number, number]>): Uint8Array {
+  const n = points.length;
+  const b = new Uint8Array(10 + 2 + 2 + n + 4 * n);
+  const dv = new DataView(b.buffer);
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  dv.setInt16(0, 1);
+  dv.setInt16(2, Math.min(...xs));
+  dv.setInt16(4, Math.min(...ys));
+  dv.setInt16(6, Math.max(...xs));
+  dv.setInt16(8, Math.max(...ys));
+  dv.setUint16(10, n - 1);
+  dv.setUint16(12, 0);
+  for (let i = 0; i < n; i++) b[14 + i] = 0x01; // on curve, word deltas
+  let at = 14 + n;
+  let prev = 0;
+  for (const x of xs) {
+    dv.setInt16(at, x - prev);
+    prev = x;
+    at += 2;
+  }
+  prev = 0;
+  for (const y of ys) {
+    dv.setInt16(at, y - prev);
+    prev = y;
+    at += 2;
+  }
+  return b;
+}
+
+/** A composite glyph record of `parts` (glyph id and offset), word arguments, XY values. */
+export function compositeGlyph(parts: Array<{ gid: number; dx: number; dy: number }>, bbox: [number, number, number, number]): Uint8Array {
+  const b = new Uint8Array(10 + 8 * parts.length);
+  const dv = new DataView(b.buffer);
+  dv.setInt16(0, -1);
+  bbox.forEach((v, i) => dv.setInt16(2 + 2 * i, v));
+  parts.forEach((p, i) => {
+    const at = 10 + 8 * i;
+    dv.setUint16(at, 0x0001 | 0x0002 | (i < parts.length - 1 ? 0x0020 : 0));
+    dv.setUint16(at + 2, p.gid);
+    dv.setInt16(at + 4, p.dx);
+    dv.setInt16(at + 6, p.dy);
+  });
+  return b;
+}
+
+/** A cmap table of the given subtables, each (platform, encoding, subtable bytes). */
+export function cmapTable(subtables: Array<[number, number, Uint8Array]>): Uint8Array {
+  const header = 4 + 8 * subtables.length;
+  const out = new Uint8Array(header + subtables.reduce((n, s) => n + s[2].length, 0));
+  const dv = new DataView(out.buffer);
+  dv.setUint16(2, subtables.length);
+  let at = header;
+  subtables.forEach(([p, e, data], i) => {
+    dv.setUint16(4 + 8 * i, p);
+    dv.setUint16(6 + 8 * i, e);
+    dv.setUint32(8 + 8 * i, at);
+    out.set(data, at);
+    at += data.length;
+  });
+  return out;
+}
+
+/**
+ * A small TrueType font: the given glyph records (gid order), advances, a cmap table and
+ * a name table naming it `name`; short loca, so the subsetter's switch to long is tested.
+ */
+export function tinyFont(opts: { glyphs: Uint8Array[]; advances: number[]; cmap: Uint8Array; name: string; numberOfHMetrics?: number; extra?: Record<string, Uint8Array> }): Uint8Array {
+  const { glyphs, advances } = opts;
+  const n = glyphs.length;
+  const nhm = opts.numberOfHMetrics ?? n;
+  const t = new Map<string, Uint8Array>();
+  const head = new Uint8Array(54);
+  const hv = new DataView(head.buffer);
+  hv.setUint32(0, 0x00010000);
+  hv.setUint32(12, 0x5f0f3cf5);
+  hv.setUint16(18, 1000);
+  hv.setInt16(36, 0);
+  hv.setInt16(38, -100);
+  hv.setInt16(40, 900);
+  hv.setInt16(42, 800);
+  hv.setInt16(50, 0); // short loca
+  t.set('head', head);
+  const hhea = new Uint8Array(36);
+  const hh = new DataView(hhea.buffer);
+  hh.setUint32(0, 0x00010000);
+  hh.setInt16(4, 800);
+  hh.setInt16(6, -200);
+  hh.setUint16(34, nhm);
+  t.set('hhea', hhea);
+  const maxp = new Uint8Array(32);
+  const mv = new DataView(maxp.buffer);
+  mv.setUint32(0, 0x00010000);
+  mv.setUint16(4, n);
+  t.set('maxp', maxp);
+  const hmtx = new Uint8Array(4 * nhm + 2 * (n - nhm));
+  const xv = new DataView(hmtx.buffer);
+  for (let i = 0; i < n; i++) {
+    if (i < nhm) {
+      xv.setUint16(4 * i, advances[i]);
+      xv.setInt16(4 * i + 2, 10 + i);
+    } else xv.setInt16(4 * nhm + 2 * (i - nhm), 10 + i);
+  }
+  t.set('hmtx', hmtx);
+  let size = 0;
+  for (const g of glyphs) size += (g.length + 1) & ~1;
+  const glyf = new Uint8Array(size);
+  const loca = new Uint8Array(2 * (n + 1));
+  const lv = new DataView(loca.buffer);
+  let at = 0;
+  glyphs.forEach((g, i) => {
+    lv.setUint16(2 * i, at / 2);
+    glyf.set(g, at);
+    at += (g.length + 1) & ~1;
+  });
+  lv.setUint16(2 * n, at / 2);
+  t.set('glyf', glyf);
+  t.set('loca', loca);
+  t.set('cmap', opts.cmap);
+  const post = new Uint8Array(32);
+  new DataView(post.buffer).setUint32(0, 0x00030000);
+  t.set('post', post);
+  t.set('name', nameTable([{ id: 1, lang: 0x409, text: opts.name }, { id: 6, lang: 0x409, text: opts.name }]));
+  for (const [k, v] of Object.entries(opts.extra ?? {})) t.set(k, v);
+  return buildFonts([t], false);
+}

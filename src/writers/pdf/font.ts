@@ -3,26 +3,20 @@
  *
  * CIDs are ours, not the font's glyph ids: the code points drawn with the face, sorted,
  * get CIDs 1..n, and an explicit CIDToGIDMap stream maps each CID to its glyph in the
- * HarfBuzz subset. So two code points sharing one glyph (日 U+65E5 and the radical ⽇
- * U+2F47 in Fandol) keep two CIDs and extract as what was written, and a code point the
- * face lacks still has a CID (drawn as .notdef, the visible box) that extracts correctly.
+ * TrueType subset (src/fonts/truetype-subset). So two code points sharing one glyph
+ * (日 U+65E5 and the radical ⽇ U+2F47 in Fandol) keep two CIDs and extract as what was
+ * written, and a code point the face lacks still has a CID (drawn as .notdef, the
+ * visible box) that extracts correctly. The font program is compressed mostly from
+ * per-face caches (./font-program).
  */
 import { createHash } from 'node:crypto';
-import { constants as zlibConstants, type ZlibOptions } from 'node:zlib';
 import { PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
 import type { FontFace } from '../../fonts/font-face';
-import { faceMetrics } from '../../fonts/load';
-import { subsetFace } from '../../fonts/subset';
-import { flateStream } from './stream';
+import { faceMetrics, trueTypeOf } from '../../fonts/load';
+import { subsetTrueType } from '../../fonts/truetype-subset';
+import { compressFontProgram } from './font-program';
+import { compressedStream, flateStream } from './stream';
 import { buildToUnicode } from './tounicode';
-
-/**
- * zlib settings for font programs, the bulk of every PDF (≈ 360 KB of glyph data for the
- * 7-page sample). Glyph outlines are nearly incompressible by LZ77 matching, so Huffman
- * coding alone gets most of the gain: measured on the sample, 289 KB PDF and ≈ 3 ms,
- * against 267 KB and ≈ 8 ms for level 1 and 386 KB uncompressed.
- */
-const FONT_DEFLATE: ZlibOptions = { level: 1, strategy: zlibConstants.Z_HUFFMAN_ONLY };
 
 /** A face ready to draw with: its CID for every code point used. */
 export interface EmbeddedFont {
@@ -62,8 +56,8 @@ function widthOf(face: FontFace, cp: number): number {
  * `codePoints` must be sorted ascending and unique.
  */
 export function embedFont(context: PDFContext, face: FontFace, codePoints: readonly number[]): EmbeddedFont {
-  const present = codePoints.filter((cp) => face.hasChar(cp));
-  const subset = subsetFace(face, present);
+  const font = trueTypeOf(face);
+  const subset = subsetTrueType(font, codePoints);
   const scale = 1000 / face.unitsPerEm;
   const m = faceMetrics(face);
   const tag = subsetTag(face.postscriptName, codePoints);
@@ -85,7 +79,8 @@ export function embedFont(context: PDFContext, face: FontFace, codePoints: reado
     unicode.push([cid, cp]);
   }
 
-  const fontFile = flateStream(context, subset.bytes, { Length1: subset.bytes.length }, FONT_DEFLATE);
+  const program = compressFontProgram(font, subset);
+  const fontFile = compressedStream(context, program.data, { Length1: program.length });
   const cidMap = flateStream(context, cidToGid);
   const toUnicode = flateStream(context, buildToUnicode(unicode));
 

@@ -1,7 +1,7 @@
 /**
  * The PDF painter: draws laid-out pages (frames) and nothing else. It never measures or
- * breaks text. pdf-lib is used as an object writer only: fonts are subset by HarfBuzz and
- * embedded by `./font`, content streams are written here.
+ * breaks text. pdf-lib is used as an object writer only: fonts are subset by our TrueType
+ * subsetter and embedded by `./font`, content streams are written here.
  *
  * Output is deterministic: no clock (dates come from `meta.date`), no random ids (the
  * trailer ID and subset tags are hashes of the content), fonts and resources numbered in

@@ -45,13 +45,33 @@ class BytesStream extends PDFStream {
   }
 }
 
+/** Registers bytes already zlib-compressed as a FlateDecode stream with the extra dictionary entries `dict`. */
+export function compressedStream(context: PDFContext, deflated: Uint8Array, dict: Record<string, number | string> = {}): PDFRef {
+  const d = context.obj({ ...dict, Filter: 'FlateDecode' }) as PDFDict;
+  return context.register(new BytesStream(d, deflated));
+}
+
+/**
+ * zlib settings sized to the input: a window no larger than the data and a hash table to
+ * match. Most streams of a report are small (content streams, ToUnicode, CIDToGIDMap), and
+ * setting up zlib's default 32 KB window and 64 K-entry hash costs more than compressing
+ * them; the output is the same size within 0.2 % (measured on the example: 1.3 ms instead
+ * of 2.2 ms per document for 17 streams).
+ */
+export function sizedZlib(length: number, level = 6): ZlibOptions {
+  let windowBits = 9;
+  while (1 << windowBits < length && windowBits < 15) windowBits++;
+  return { level, windowBits, memLevel: Math.max(1, Math.min(9, windowBits - 6)) };
+}
+
 /** Registers `data` as a FlateDecode stream with the extra dictionary entries `dict`. */
 export function flateStream(
   context: PDFContext,
   data: Uint8Array | string,
   dict: Record<string, number | string> = {},
-  zlib: ZlibOptions = {},
+  zlib?: ZlibOptions,
 ): PDFRef {
   const d = context.obj({ ...dict, Filter: 'FlateDecode' }) as PDFDict;
-  return context.register(new BytesStream(d, deflateSync(data, zlib)));
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  return context.register(new BytesStream(d, deflateSync(bytes, zlib ?? sizedZlib(bytes.length))));
 }

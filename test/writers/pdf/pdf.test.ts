@@ -8,9 +8,10 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { facesOf, resolveFontSet } from '../../../src/fonts';
 import type { FontFace } from '../../../src/fonts/font-face';
+import { checksum } from '../../../src/fonts/truetype-subset';
 import { writePdf } from '../../../src/writers/pdf';
 import { buildToUnicode, MAX_BLOCK } from '../../../src/writers/pdf/tounicode';
 import { META, samplePages } from './fixture';
@@ -103,8 +104,11 @@ test('every font is a subset Type0/Identity-H font with a CIDFontType2 descendan
     }
     expect(Number(f.descriptor.get(PDFName.of('Ascent'))!.toString())).toBeGreaterThan(0);
     expect(Number(f.descriptor.get(PDFName.of('Descent'))!.toString())).toBeLessThan(0);
-    // A real TrueType program, far smaller than the source file.
+    // A real TrueType program with correct checksums, far smaller than the source file.
     expect(Buffer.from(f.program.subarray(0, 4)).readUInt32BE(0)).toBe(0x00010000);
+    expect(checksum(f.program)).toBe(0xb1b0afba);
+    const fontFile = doc.context.lookup(f.descriptor.get(PDFName.of('FontFile2'))) as PDFRawStream;
+    expect(Number(fontFile.dict.get(PDFName.of('Length1'))!.toString())).toBe(f.program.length);
     expect(f.program.length).toBeLessThan(fs.statSync(source(f.baseFont).face.file).size / 10);
   }
 });
@@ -185,14 +189,18 @@ test('same input, same bytes (A, B, A); different input, different bytes', async
   expect(Buffer.from(b).equals(Buffer.from(pdf))).toBe(false);
 });
 
-test('faces made elsewhere (only the FontFace contract) embed the same way', async () => {
+test('faces made elsewhere (only the FontFace contract, with or without bytes) embed the same way', async () => {
   const plain = new Map<string, FontFace>();
+  const withBytes = new Map<string, FontFace>();
   for (const [id, f] of faces) {
-    const { embedding: _e, metrics: _m, ...contract } = f as FontFace & { embedding?: unknown; metrics?: unknown };
+    const { embedding: _e, metrics: _m, font: _f, ...contract } = f as FontFace & { embedding?: unknown; metrics?: unknown; font?: unknown };
     plain.set(id, contract);
+    withBytes.set(id, { ...contract, bytes: fs.readFileSync(f.file) });
   }
-  const again = await writePdf(pages, plain, META);
-  expect(Buffer.from(again).equals(Buffer.from(pdf))).toBe(true);
+  for (const set of [plain, withBytes]) {
+    const again = await writePdf(pages, set, META);
+    expect(Buffer.from(again).equals(Buffer.from(pdf))).toBe(true);
+  }
 });
 
 test('groups become marked content: ActualText replaces the glyphs in extraction, artifacts are marked', async () => {
