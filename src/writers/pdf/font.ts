@@ -45,6 +45,31 @@ function round3(n: number): number {
   return r === 0 ? 0 : r;
 }
 
+/** The /DW of every CIDFont: one em, the width of almost every CJK glyph. */
+const DEFAULT_WIDTH = 1000;
+
+/**
+ * The /W array for CIDs 1..n with these widths: only widths other than /DW, in runs of
+ * consecutive CIDs (`first [w1 w2 …]`). A report's ideographs are all one em, so this
+ * lists only digits, Latin letters and some punctuation.
+ */
+export function widthArray(widths: readonly number[]): Array<number | number[]> {
+  const out: Array<number | number[]> = [];
+  let run: number[] | undefined;
+  for (let i = 0; i < widths.length; i++) {
+    if (widths[i] === DEFAULT_WIDTH) {
+      run = undefined;
+      continue;
+    }
+    if (!run) {
+      run = [];
+      out.push(i + 1, run);
+    }
+    run.push(widths[i]);
+  }
+  return out;
+}
+
 /** Width of a code point as layout measured it: its advance, or one em for a missing glyph of zero width. */
 function widthOf(face: FontFace, cp: number): number {
   const a = face.advance(cp);
@@ -107,8 +132,8 @@ export function embedFont(context: PDFContext, face: FontFace, codePoints: reado
       BaseFont: baseFont,
       CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
       FontDescriptor: descriptor,
-      DW: 1000,
-      W: n ? [1, widths] : [],
+      DW: DEFAULT_WIDTH,
+      W: widthArray(widths),
       CIDToGIDMap: cidMap,
     }),
   );

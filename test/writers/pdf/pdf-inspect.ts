@@ -21,8 +21,10 @@ export interface InspectedFont {
   /** CID → text from ToUnicode. */
   toUnicode: Map<number, string>;
   blocks: ToUnicodeBlock[];
-  /** CID → width from /W (1000 units per em). */
+  /** CID → width from /W (1000 units per em); CIDs not listed take /DW. */
   widths: Map<number, number>;
+  /** /DW, the width of CIDs /W does not list. */
+  dw: number;
 }
 
 function lookup(doc: PDFDocument, o: PDFObject | undefined): PDFObject | undefined {
@@ -122,6 +124,7 @@ export function inspectFonts(doc: PDFDocument): InspectedFont[] {
         toUnicode: tu.map,
         blocks: tu.blocks,
         widths: parseW(doc, cidFont.get(PDFName.of('W'))),
+        dw: Number(cidFont.get(PDFName.of('DW'))?.toString() ?? 1000),
       });
     }
   }

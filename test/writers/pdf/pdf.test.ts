@@ -13,6 +13,7 @@ import { facesOf, resolveFontSet } from '../../../src/fonts';
 import type { FontFace } from '../../../src/fonts/font-face';
 import { checksum } from '../../../src/fonts/truetype-subset';
 import { writePdf } from '../../../src/writers/pdf';
+import { widthArray } from '../../../src/writers/pdf/font';
 import { buildToUnicode, MAX_BLOCK } from '../../../src/writers/pdf/tounicode';
 import { META, samplePages } from './fixture';
 import { inspectFonts, pdfName, streamData, type InspectedFont } from './pdf-inspect';
@@ -122,7 +123,13 @@ test('ToUnicode is written in blocks of at most 100 entries and maps every CID',
       expect(b.declared).toBeLessThanOrEqual(MAX_BLOCK);
       expect(b.lines).toHaveLength(b.declared);
     }
-    expect(f.widths.size).toBe(f.toUnicode.size);
+    // /W lists only widths other than /DW (1000): never more entries than CIDs, none equal to /DW.
+    expect(f.dw).toBe(1000);
+    expect(f.widths.size).toBeLessThanOrEqual(f.toUnicode.size);
+    for (const [cid, w] of f.widths) {
+      expect(f.toUnicode.has(cid)).toBe(true);
+      expect(w).not.toBe(1000);
+    }
   }
 });
 
@@ -142,7 +149,7 @@ test('widths are the source advances; missing characters are .notdef with a CID 
     for (const [cid, text] of f.toUnicode) {
       const cp = text.codePointAt(0)!;
       const adv = face.advance(cp) || (face.hasChar(cp) ? 0 : face.unitsPerEm);
-      expect(f.widths.get(cid)).toBeCloseTo((adv * 1000) / face.unitsPerEm, 3);
+      expect(f.widths.get(cid) ?? f.dw).toBeCloseTo((adv * 1000) / face.unitsPerEm, 3);
     }
   }
   const body = embedded.find((f) => f.baseFont.endsWith('+FandolFang-Regular'))!;
@@ -251,6 +258,15 @@ test('groups become marked content: ActualText replaces the glyphs in extraction
 test('an unknown face id or a bad date is a clear error', async () => {
   await expect(writePdf([{ width: 100, height: 100, items: [{ kind: 'text', x: 0, y: 0, face: 'Nope', size: 10, text: '字', charSpacing: 0, fakeBold: false }] }], faces, META)).rejects.toThrow(/找不到字体“Nope”/);
   await expect(writePdf(pages, faces, { ...META, date: '2022年1月' })).rejects.toThrow(/YYYY-MM-DD/);
+});
+
+test('/W: runs of widths other than /DW', () => {
+  expect(widthArray([])).toEqual([]);
+  expect(widthArray([1000, 1000])).toEqual([]);
+  expect(widthArray([500, 520, 1000, 333, 1000, 1000, 250, 251])).toEqual([1, [500, 520], 4, [333], 7, [250, 251]]);
+  const body = embedded.find((f) => f.baseFont.endsWith('+FandolFang-Regular'))!;
+  expect(body.widths.size).toBeGreaterThan(2); // the digits 0, 1, 2 and the like
+  expect(body.widths.size).toBeLessThan(body.toUnicode.size / 4);
 });
 
 describe('ToUnicode builder', () => {
