@@ -15,6 +15,8 @@ export interface RuleInfo {
 
 export const RULES: readonly RuleInfo[] = [
   { code: 'PARSE', severity: 'error', category: '读取', description: '文件能按 UTF-8 读取，并且是正确的 YAML 或 JSON' },
+  { code: 'TXT-CTRL', severity: 'error', category: '数据格式', description: '文字中没有控制字符（U+0000–U+001F 中除制表符和换行外的字符、U+007F–U+009F）、不成对的代理码元或 U+FFFE/U+FFFF；指出字段和位置，生成的文件中删去这些字符' },
+  { code: 'TXT-ZW', severity: 'warning', category: '数据格式', description: '文字中的零宽字符（U+200B–U+200F、U+2060–U+2064）、文中的 BOM（U+FEFF）、软连字符和文字方向控制符已删除，并指出字段和位置' },
   { code: 'SCHEMA-TYPE', severity: 'error', category: '数据格式', description: '每一项的类型正确：文字、数字、列表或“键: 值”（数字写成带引号的文本时会指出）' },
   { code: 'SCHEMA-REQUIRED', severity: 'error', category: '数据格式', description: '必填项已填写且不为空：机关名称（agency）、报告年度（year）、小标题、已确认警告的代码和理由' },
   { code: 'SCHEMA-UNKNOWN-KEY', severity: 'error', category: '数据格式', description: '没有未知的键（拼错的键不会被悄悄忽略），并提示最接近的正确键名' },

@@ -14,6 +14,7 @@ import { checkNarrative } from './narrative';
 import { isRecord } from './read';
 import { checkSchema, tableCellCode } from './schema-check';
 import { checkApplications, checkReviewLitigation } from './table-rules';
+import { checkTextHygiene } from './text-hygiene';
 
 export { RULES, formatDiagnostic, ruleInfo, type RuleInfo } from './rules';
 export type { Diagnostic, Severity } from './diagnostic';
@@ -51,9 +52,13 @@ function byLine(ds: Diagnostic[]): Diagnostic[] {
     .map((x) => x.d);
 }
 
-function run(data: unknown, sourceMap: SourceMap, options: ValidateOptions): ValidationResult {
+function run(raw: unknown, rawSourceMap: SourceMap, options: ValidateOptions): ValidationResult {
+  // Invisible and control characters are removed first: every rule and the report see clean text.
+  const hygiene = checkTextHygiene(raw, rawSourceMap);
+  const data = hygiene.data;
+  const sourceMap = hygiene.sourceMap;
   const schema = checkSchema(data, sourceMap);
-  const diagnostics: Diagnostic[] = [...schema.diagnostics];
+  const diagnostics: Diagnostic[] = [...hygiene.diagnostics, ...schema.diagnostics];
   const schemaErrors = schema.diagnostics.filter((d) => d.severity === 'error');
   if (!isRecord(data)) return { diagnostics };
 
