@@ -1,5 +1,6 @@
 import yargs from 'yargs/yargs';
 import { InputFileError } from '../pipeline/input-file-error';
+import { WriteError } from '../util/atomic-write';
 import { EXIT, UsageError } from './exit-codes';
 import { validateCommand } from './commands/validate';
 import { initCommand } from './commands/init';
@@ -44,12 +45,14 @@ export async function main(argv: string[]): Promise<number> {
   try {
     await parser.parseAsync();
   } catch (e) {
-    if (e instanceof UsageError || e instanceof InputFileError) {
+    if (e instanceof UsageError || e instanceof InputFileError || e instanceof WriteError) {
       process.stderr.write(`xxgk: ${e.message}\n`);
       return EXIT.usage;
     }
     if (usageMessage === undefined) {
-      process.stderr.write(`xxgk: 内部错误：${(e as Error).message}\n${(e as Error).stack ?? ''}\n`);
+      // The stack is for maintainers only (XXGK_DEBUG=1): users get one Chinese line, never a trace.
+      const stack = process.env.XXGK_DEBUG ? `${(e as Error)?.stack ?? ''}\n` : '';
+      process.stderr.write(`xxgk: 内部错误：${(e as Error)?.message ?? String(e)}（请把数据文件和这条信息发给维护者；设置 XXGK_DEBUG=1 可显示详细信息）\n${stack}`);
       return EXIT.dataError;
     }
   }

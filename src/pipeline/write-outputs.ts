@@ -1,7 +1,7 @@
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../cli/exit-codes';
-import { writeFileAtomic } from '../util/atomic-write';
+import { writeFailureReason, writeFileAtomic } from '../util/atomic-write';
 import type { OutputFormat, RenderedReport } from './render-types';
 
 /** Makes sure the output folder exists and can be written, or says so in Chinese. */
@@ -9,7 +9,7 @@ export function prepareOutputDir(dir: string): void {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
-    throw new UsageError(`无法创建输出文件夹 ${dir}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
+    throw new UsageError(`无法创建输出文件夹 ${dir}：${writeFailureReason(e, dir)}`);
   }
   if (!statSync(dir).isDirectory()) throw new UsageError(`${dir} 不是文件夹`);
   try {

@@ -1,6 +1,45 @@
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
+/** A file that could not be written, with a Chinese message naming it and why (the CLI exits 2). */
+export class WriteError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/** Why a file or folder could not be written, in Chinese, from the system's error code. */
+export function writeFailureReason(e: unknown, path: string): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const dir = dirname(path);
+  switch (code) {
+    case 'ENOENT':
+      return `文件夹 ${dir} 不存在`;
+    case 'ENOTDIR':
+      return `${dir} 的路径中有一部分是文件而不是文件夹`;
+    case 'EISDIR':
+      return `${path} 是一个已有的文件夹，不能写成文件`;
+    case 'EEXIST':
+      return `${path} 已存在且不是文件夹`;
+    case 'EACCES':
+    case 'EPERM':
+      return `没有写入 ${dir} 的权限`;
+    case 'EROFS':
+      return `${dir} 在只读的磁盘上`;
+    case 'ENOSPC':
+      return '磁盘空间不足';
+    case 'EDQUOT':
+      return '超出磁盘配额';
+    case 'ENAMETOOLONG':
+      return '文件名太长';
+    default:
+      return `系统错误 ${code ?? (e as Error)?.message ?? String(e)}`;
+  }
+}
+
 const pending = new Set<string>();
 let hooked = false;
 
@@ -52,7 +91,7 @@ export function writeFileAtomic(path: string, bytes: Uint8Array | string): void 
     } catch {
       /* never created */
     }
-    throw e;
+    throw new WriteError(`无法写入 ${path}：${writeFailureReason(e, path)}`, (e as NodeJS.ErrnoException).code);
   } finally {
     pending.delete(tmp);
   }
