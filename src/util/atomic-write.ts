@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** A file that could not be written, with a Chinese message naming it and why (the CLI exits 2). */
@@ -66,16 +66,53 @@ function hookSignals(): void {
   }
 }
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes `.NAME.PID.tmp` files left by processes that were killed (SIGKILL cannot be caught). */
+function removeStaleTemporaries(dir: string, name: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  const prefix = `.${name}.`;
+  for (const entry of entries) {
+    if (!entry.startsWith(prefix) || !entry.endsWith('.tmp')) continue;
+    const pid = entry.slice(prefix.length, -'.tmp'.length);
+    if (!/^\d+$/.test(pid) || Number(pid) === process.pid || isRunning(Number(pid))) continue;
+    try {
+      unlinkSync(join(dir, entry));
+    } catch {
+      /* gone, or not ours to remove */
+    }
+  }
+}
+
 /**
  * Writes a file atomically: a temporary file in the same folder, flushed, then renamed
- * over the final path, so a killed process never leaves a truncated file there.
+ * over the final path, so a killed process never leaves a truncated file there. The
+ * temporary file is created exclusively (never through a symbolic link someone left at
+ * its name), and temporary files of killed earlier runs are removed.
  */
 export function writeFileAtomic(path: string, bytes: Uint8Array | string): void {
   hookSignals();
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   pending.add(tmp);
   try {
-    const fd = openSync(tmp, 'w');
+    try {
+      unlinkSync(tmp); // ours from an interrupted write in this process, or planted: never write through it
+    } catch {
+      /* none */
+    }
+    const fd = openSync(tmp, 'wx');
     try {
       const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
       let off = 0;
@@ -85,6 +122,7 @@ export function writeFileAtomic(path: string, bytes: Uint8Array | string): void 
       closeSync(fd);
     }
     renameSync(tmp, path);
+    removeStaleTemporaries(dirname(path), basename(path));
   } catch (e) {
     try {
       unlinkSync(tmp);
