@@ -21,7 +21,7 @@
 import { deflateRawSync, constants as zlibConstants } from 'node:zlib';
 import type { TrueTypeFont } from '../../fonts/truetype';
 import { padded, type TrueTypeSubset } from '../../fonts/truetype-subset';
-import { sizedZlib } from './stream';
+import { sizedZlib } from './objects';
 
 /** Original glyph ids per chunk (a power of two). */
 export const CHUNK_GIDS = 256;

@@ -10,17 +10,17 @@
  * per-face caches (./font-program).
  */
 import { createHash } from 'node:crypto';
-import { PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
 import type { FontFace } from '../../fonts/font-face';
 import { faceMetrics, trueTypeOf } from '../../fonts/load';
 import { subsetTrueType } from '../../fonts/truetype-subset';
 import { compressFontProgram } from './font-program';
+import { name, PdfLiteral, type PdfFile, type PdfRef } from './objects';
 import { compressedStream, flateStream } from './stream';
 import { buildToUnicode } from './tounicode';
 
 /** A face ready to draw with: its CID for every code point used. */
 export interface EmbeddedFont {
-  ref: PDFRef;
+  ref: PdfRef;
   /** Code point → its CID as the 4 hex digits drawn in content streams. */
   codeOf: Map<number, string>;
   baseFont: string;
@@ -77,10 +77,10 @@ function widthOf(face: FontFace, cp: number): number {
 }
 
 /**
- * Subsets `face` to `codePoints` and registers the Type0 font and its parts in `context`.
+ * Subsets `face` to `codePoints` and adds the Type0 font and its parts to `pdf`.
  * `codePoints` must be sorted ascending and unique.
  */
-export function embedFont(context: PDFContext, face: FontFace, codePoints: readonly number[]): EmbeddedFont {
+export function embedFont(pdf: PdfFile, face: FontFace, codePoints: readonly number[]): EmbeddedFont {
   const font = trueTypeOf(face);
   const subset = subsetTrueType(font, codePoints);
   const scale = 1000 / face.unitsPerEm;
@@ -105,47 +105,42 @@ export function embedFont(context: PDFContext, face: FontFace, codePoints: reado
   }
 
   const program = compressFontProgram(font, subset);
-  const fontFile = compressedStream(context, program.data, { Length1: program.length });
-  const cidMap = flateStream(context, cidToGid);
-  const toUnicode = flateStream(context, buildToUnicode(unicode));
+  const fontFile = compressedStream(pdf, program.data, { Length1: program.length });
+  const cidMap = flateStream(pdf, cidToGid);
+  const toUnicode = flateStream(pdf, buildToUnicode(unicode));
 
   const [x0, y0, x1, y1] = m.bbox;
   const stemV = Math.round(10 + 220 * Math.pow(Math.max(0, m.weight - 50) / 900, 2));
-  const descriptor = context.register(
-    context.obj({
-      Type: 'FontDescriptor',
-      FontName: baseFont,
-      Flags: 4,
-      FontBBox: [Math.round(x0 * scale), Math.round(y0 * scale), Math.round(x1 * scale), Math.round(y1 * scale)],
-      ItalicAngle: m.italicAngle,
-      Ascent: Math.round(face.ascender * scale),
-      Descent: Math.round(face.descender * scale),
-      CapHeight: Math.round(m.capHeight * scale),
-      StemV: stemV,
-      FontFile2: fontFile,
-    }),
-  );
-  const cidFont = context.register(
-    context.obj({
-      Type: 'Font',
-      Subtype: 'CIDFontType2',
-      BaseFont: baseFont,
-      CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
-      FontDescriptor: descriptor,
-      DW: DEFAULT_WIDTH,
-      W: widthArray(widths),
-      CIDToGIDMap: cidMap,
-    }),
-  );
-  const ref = context.register(
-    context.obj({
-      Type: 'Font',
-      Subtype: 'Type0',
-      BaseFont: baseFont,
-      Encoding: 'Identity-H',
-      DescendantFonts: [cidFont],
-      ToUnicode: toUnicode,
-    }),
-  );
+  const fontName = name(baseFont);
+  const descriptor = pdf.add({
+    Type: name('FontDescriptor'),
+    FontName: fontName,
+    Flags: 4,
+    FontBBox: [Math.round(x0 * scale), Math.round(y0 * scale), Math.round(x1 * scale), Math.round(y1 * scale)],
+    ItalicAngle: m.italicAngle,
+    Ascent: Math.round(face.ascender * scale),
+    Descent: Math.round(face.descender * scale),
+    CapHeight: Math.round(m.capHeight * scale),
+    StemV: stemV,
+    FontFile2: fontFile,
+  });
+  const cidFont = pdf.add({
+    Type: name('Font'),
+    Subtype: name('CIDFontType2'),
+    BaseFont: fontName,
+    CIDSystemInfo: { Registry: new PdfLiteral('Adobe'), Ordering: new PdfLiteral('Identity'), Supplement: 0 },
+    FontDescriptor: descriptor,
+    DW: DEFAULT_WIDTH,
+    W: widthArray(widths),
+    CIDToGIDMap: cidMap,
+  });
+  const ref = pdf.add({
+    Type: name('Font'),
+    Subtype: name('Type0'),
+    BaseFont: fontName,
+    Encoding: name('Identity-H'),
+    DescendantFonts: [cidFont],
+    ToUnicode: toUnicode,
+  });
   return { ref, codeOf, baseFont };
 }
