@@ -14,6 +14,7 @@ import type { FontFace } from '../../../src/fonts/font-face';
 import { checksum } from '../../../src/fonts/truetype-subset';
 import { writePdf } from '../../../src/writers/pdf';
 import { widthArray } from '../../../src/writers/pdf/font';
+import { dateString, name, pdfNumber, PdfLiteral, serialize, textString } from '../../../src/writers/pdf/objects';
 import { buildToUnicode, MAX_BLOCK } from '../../../src/writers/pdf/tounicode';
 import { META, samplePages } from './fixture';
 import { inspectFonts, pdfName, streamData, type InspectedFont } from './pdf-inspect';
@@ -267,6 +268,18 @@ test('/W: runs of widths other than /DW', () => {
   const body = embedded.find((f) => f.baseFont.endsWith('+FandolFang-Regular'))!;
   expect(body.widths.size).toBeGreaterThan(2); // the digits 0, 1, 2 and the like
   expect(body.widths.size).toBeLessThan(body.toUnicode.size / 4);
+});
+
+test('object syntax: numbers, names, strings, dates', () => {
+  expect([0, -0, 3, -2, 1.5, 595.2755905511812, 1e-7, -1e-7, 0.1 + 0.2].map(pdfNumber)).toEqual(['0', '0', '3', '-2', '1.5', '595.275591', '0', '0', '0.3']);
+  expect(serialize(name('A B#(x)'))).toBe('/A#20B#23#28x#29');
+  expect(serialize(name('宋'))).toBe('/#E5#AE#8B');
+  expect(serialize(new PdfLiteral('a(b)\\c\n'))).toBe('(a\\(b\\)\\\\c\\012)');
+  expect(serialize(textString('zh-CN'))).toBe('(zh-CN)');
+  expect(serialize(textString('报告'))).toBe('<FEFF62A5544A>');
+  expect(serialize(dateString(new Date(Date.UTC(2022, 0, 20))))).toBe('(D:20220120000000Z)');
+  expect(serialize({ A: [1, name('B'), { C: true }], D: undefined })).toBe('<</A [1 /B <</C true>>]>>');
+  expect(() => pdfNumber(NaN)).toThrow();
 });
 
 describe('ToUnicode builder', () => {
