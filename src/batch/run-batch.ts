@@ -55,7 +55,7 @@ export async function renderBatch(paths: readonly string[], options: BatchOption
       try {
         outputs = writeOutputs(rendered, options.outDir, input.outName);
       } catch (e) {
-        rendered = { ...rendered, status: 'failed', diagnostics: [...rendered.diagnostics, { severity: 'error', code: 'WRITE', path: '', message: `无法写入输出文件：${(e as Error).message}` }] };
+        rendered = { ...rendered, status: 'failed', diagnostics: [...rendered.diagnostics, { severity: 'error', code: 'WRITE', path: '', message: (e as Error).message }] };
       }
     }
     results[index] = outcomeOf(rendered, outputs);

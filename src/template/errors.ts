@@ -61,6 +61,14 @@ export function toTemplateError(e: unknown, file: string, source?: string): Temp
     if (line === undefined && source !== undefined) line = findLine(source, new RegExp(`\\{\\{~?#?>\\s*${escapeRegExp(m[1])}(?![\\w-])`));
   } else if ((m = /^Missing decorator/.exec(message))) {
     reason = '不能使用修饰器 {{* …}}';
+  } else if ((m = /^Cannot read properties of (?:undefined|null) \(reading '([^']+)'\)/.exec(message))) {
+    reason = `引用了数据中不存在的字段（无法读取其下的“${m[1]}”）`;
+    if (line === undefined && source !== undefined) line = findLine(source, new RegExp(`\\.${escapeRegExp(m[1])}(?![\\w-])`));
+  } else if ((m = /^Cannot use 'in' operator to search for '([^']+)'/.exec(message))) {
+    reason = `“${m[1]}”不是数据中的字段（文字和数字没有下级字段）`;
+    if (line === undefined && source !== undefined) line = findLine(source, new RegExp(`\\.${escapeRegExp(m[1])}(?![\\w-])`));
+  } else if (/Maximum call stack size exceeded/.test(message)) {
+    reason = '模板片段互相引用或引用自身，形成了无限循环';
   } else {
     reason = `${message.replace(/ - \d+:\d+$/, '')}`;
   }

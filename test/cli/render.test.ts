@@ -57,6 +57,20 @@ describe('xxgk render', () => {
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
 
+  it.each([
+    ['{{process.env.HOME}}', /section-6-other\.hbs:2: 模板错误：引用了数据中不存在的字段/],
+    ['{{agency.toUpperCase}}', /section-6-other\.hbs:2: 模板错误：“toUpperCase”不是数据中的字段/],
+    ['{{> section-6-other}}', /section-6-other\.hbs: 模板错误：模板片段互相引用或引用自身/],
+  ])('answers the template line %s in Chinese, reading nothing from the environment', (line, message) => {
+    const tpl = join(tmp.dir, `tpl-${line.length}`);
+    cpSync(join(ROOT, 'templates', 'annual-report'), tpl, { recursive: true });
+    writeFileSync(join(tpl, 'section-6-other.hbs'), `<h1>六、其他需要报告的事项</h1>\n${line}\n`);
+    const r = xxgk(['render', EXAMPLE, '-t', tpl, '-o', join(tmp.dir, `out-${line.length}`), '-f', 'docx']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toContain(process.env.HOME ?? '/root');
+  });
+
   it('with --strict and a data error writes nothing and exits 1; without it, writes and exits 1', () => {
     const bad = join(tmp.dir, 'bad.yaml');
     writeFileSync(bad, readFileSync(EXAMPLE, 'utf8').replace(/newlyReceived:\s+\[0, 0,/, 'newlyReceived:    [0, 1,'));
