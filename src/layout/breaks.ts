@@ -63,10 +63,17 @@ function compute(text: string): Uint8Array {
   // Walk code-point boundaries, tailoring each with the characters on both sides.
   let prev2 = 0;
   let prev = text.codePointAt(0)!;
+  // The last character before the boundary that is not a space: spaces are trimmed from a
+  // line's end, so “（ ” must not end a line either.
+  let solid = flagsOf(prev) & F_SPACE ? 0 : prev;
   let i = prev > 0xffff ? 2 : 1;
   while (i < n) {
     const next = text.codePointAt(i)!;
-    if (brk[i] !== BREAK_MANDATORY) brk[i] = allowed(brk[i] === BREAK_ALLOWED, prev2, prev, next, i + 1 < n ? text.codePointAt(i + (next > 0xffff ? 2 : 1))! : 0) ? BREAK_ALLOWED : BREAK_NONE;
+    if (brk[i] !== BREAK_MANDATORY) {
+      const ok = allowed(brk[i] === BREAK_ALLOWED, prev2, prev, next, i + 1 < n ? text.codePointAt(i + (next > 0xffff ? 2 : 1))! : 0);
+      brk[i] = ok && !(flagsOf(solid) & F_NO_END) ? BREAK_ALLOWED : BREAK_NONE;
+    }
+    if (!(flagsOf(next) & F_SPACE)) solid = next;
     prev2 = prev;
     prev = next;
     i += next > 0xffff ? 2 : 1;

@@ -80,3 +80,14 @@ describe('break opportunities (UAX #14 tailored for Chinese)', () => {
     );
   });
 });
+
+describe('an opening mark followed by spaces', () => {
+  test.each([
+    ['我我“ 我', [3, 4]],
+    ['文（  文', [2, 3, 4]],
+    ['甲《 乙', [2, 3]],
+  ])('never ends a line (spaces are trimmed from the line end): %s', (text, after) => {
+    const brk = breakOpportunities(text);
+    for (const i of after) expect([i, brk[i]]).toEqual([i, 0]);
+  });
+});
