@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { InputFileError, readInputBytes } from '../pipeline/check-report';
 import { renderReportBytes } from '../pipeline/render-report';
 import type { RenderedReport, RenderSettings } from '../pipeline/render-types';
+import type { PoolMessage } from './worker-pool';
 
 /** A task sent to a batch worker. */
 export interface WorkerTask {
@@ -26,7 +27,9 @@ export async function renderTask(task: WorkerTask): Promise<RenderedReport> {
   }
 }
 
-// Fonts and templates are cached per module, so each worker loads them once.
-parentPort?.on('message', (task: WorkerTask) => {
-  void renderTask(task).then((result) => parentPort?.postMessage(result));
+// Fonts and templates are cached per module, so each worker loads them once. Tasks run one
+// after another, in the order they came.
+let chain: Promise<void> = Promise.resolve();
+parentPort?.on('message', ({ id, task }: PoolMessage<WorkerTask>) => {
+  chain = chain.then(() => renderTask(task).then((result) => parentPort?.postMessage({ id, result })));
 });
