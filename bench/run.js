@@ -30,6 +30,8 @@ async function inProcess() {
   const { renderReportBytes } = require(join(root, 'dist', 'pipeline', 'render-report.js'));
   const bytes = readFileSync(example);
   const settings = (formats) => ({ formats, systemFonts: false });
+  // Warm up every path first: V8 needs a few dozen renders to optimise the hot code.
+  for (let i = 0; i < 40; i++) await renderReportBytes(example, bytes, settings(['docx', 'pdf']));
   const time = async (formats) => {
     for (let i = 0; i < 5; i++) await renderReportBytes(example, bytes, settings(formats));
     const ms = [];
