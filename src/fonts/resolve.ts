@@ -7,7 +7,7 @@
  *   4. the wide-coverage fallback, Noto Serif SC.
  */
 import * as path from 'node:path';
-import { ROLES, type Role } from '../style/settings';
+import { ROLE_LABELS, ROLES, type Role } from '../style/settings';
 import type { FontFace, FontSet } from './font-face';
 import { embeddingRefusal, FontError, loadFontFace } from './load';
 import {
@@ -50,16 +50,8 @@ export const SYSTEM_FACES: Record<Role, OfficialFont[]> = {
   pageNumber: [SONGTI],
 };
 
-/** Chinese names of the roles, accepted in `--font` too. */
-export const ROLE_LABELS: Record<Role, string> = {
-  title: '标题',
-  body: '正文',
-  heading1: '一级标题',
-  heading2: '二级标题',
-  heading3: '三级标题',
-  table: '表格',
-  pageNumber: '页码',
-};
+/** Chinese names of the roles are accepted in `--font` too. */
+export { ROLE_LABELS };
 
 /** A parsed `--font ROLE=FILE[#FACE]`. */
 export interface FontOption {

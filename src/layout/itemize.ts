@@ -1,5 +1,5 @@
 import type { FontFace, FontSet } from '../fonts/font-face';
-import type { Role, StyleSettings } from '../style/settings';
+import { ROLE_LABELS, type Role, type StyleSettings } from '../style/settings';
 import type { StyledText } from './collect';
 import type { LayoutDiagnostic } from './diagnostics';
 
@@ -93,17 +93,8 @@ export function codePointName(cp: number): string {
   return 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
 }
 
-const ROLE_NAMES: Record<Role, string> = {
-  title: '标题',
-  body: '正文',
-  heading1: '一级标题',
-  heading2: '二级标题',
-  heading3: '三级标题',
-  table: '表格',
-  pageNumber: '页码',
-};
 
 /** Chinese name of a role, for messages. */
 export function roleName(role: Role): string {
-  return ROLE_NAMES[role];
+  return ROLE_LABELS[role];
 }

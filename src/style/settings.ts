@@ -9,6 +9,17 @@ export type Role = 'title' | 'body' | 'heading1' | 'heading2' | 'heading3' | 'ta
 /** All roles, in a stable order. */
 export const ROLES: readonly Role[] = ['title', 'body', 'heading1', 'heading2', 'heading3', 'table', 'pageNumber'];
 
+/** Chinese names of the roles, as messages and `--font` show them. */
+export const ROLE_LABELS: Record<Role, string> = {
+  title: '标题',
+  body: '正文',
+  heading1: '一级标题',
+  heading2: '二级标题',
+  heading3: '三级标题',
+  table: '表格',
+  pageNumber: '页码',
+};
+
 /** Per-role type settings. */
 export interface RoleStyle {
   /** Font size in points. */

@@ -1,7 +1,7 @@
 // Text of a PDF as pdf.js extracts it (pdf.js draws only embedded fonts), with pagination
 // artifacts (marked /Artifact, e.g. page numbers) left out, and every warning pdf.js prints.
 // pdfjs-dist is ESM-only, so tests run this with node:
-//   node pdf-text.mjs FILE.pdf → {"pages": ["…", …], "warnings": […]}
+//   node pdf-text.mjs FILE.pdf → {"pages": ["…", …], "warnings": […], "fonts": […]}
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -15,6 +15,7 @@ const pdfjs = await import(require.resolve('pdfjs-dist/legacy/build/pdf.mjs'));
 const data = new Uint8Array(readFileSync(process.argv[2]));
 const doc = await pdfjs.getDocument({ data, verbosity: pdfjs.VerbosityLevel.WARNINGS, useSystemFonts: false, disableFontFace: true, isEvalSupported: false }).promise;
 const pages = [];
+const fonts = new Set();
 for (let i = 1; i <= doc.numPages; i++) {
   const page = await doc.getPage(i);
   await page.getOperatorList();
@@ -26,10 +27,13 @@ for (let i = 1; i <= doc.numPages; i++) {
       if (artifact || it.tag === 'Artifact') artifact++;
     } else if (it.type === 'endMarkedContent') {
       if (artifact) artifact--;
-    } else if (!artifact && typeof it.str === 'string') text += it.str + (it.hasEOL ? '\n' : '');
+    } else if (!artifact && typeof it.str === 'string') {
+      text += it.str + (it.hasEOL ? '\n' : '');
+      if (it.fontName) fonts.add(it.fontName);
+    }
   }
   pages.push(text);
 }
 await doc.destroy();
 console.log = log;
-log(JSON.stringify({ pages, warnings }));
+log(JSON.stringify({ pages, warnings, fonts: [...fonts] }));

@@ -246,7 +246,7 @@ test('groups become marked content: ActualText replaces the glyphs in extraction
   expect(depth).toBe(0);
   const f = path.join(tmp, 'groups.pdf');
   fs.writeFileSync(f, bytes);
-  const js = spawnSync(process.execPath, [path.join(__dirname, 'pdfjs-text.mjs'), f], { encoding: 'utf8', env: noFontsEnv() });
+  const js = spawnSync(process.execPath, [path.join(__dirname, '..', '..', 'support', 'pdf-text.mjs'), f], { encoding: 'utf8', env: noFontsEnv() });
   expect(JSON.parse(js.stdout).warnings).toEqual([]);
   if (has('pdftotext')) {
     const r = spawnSync('pdftotext', [f, '-'], { encoding: 'utf8', env: noFontsEnv() });
@@ -305,7 +305,7 @@ describe('ToUnicode builder', () => {
 
 describe('outside readers (no system fonts visible)', () => {
   test('pdf.js extracts the text, including 日/⽇, with no warning', () => {
-    const r = spawnSync(process.execPath, [path.join(__dirname, 'pdfjs-text.mjs'), file], { encoding: 'utf8', env: noFontsEnv() });
+    const r = spawnSync(process.execPath, [path.join(__dirname, '..', '..', 'support', 'pdf-text.mjs'), file], { encoding: 'utf8', env: noFontsEnv() });
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout) as { pages: string[]; warnings: string[] };
     expect(out.warnings).toEqual([]);
