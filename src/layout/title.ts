@@ -9,6 +9,12 @@ const PHRASE_HEADS = ['政府信息公开', '工作年度报告', '年度报告'
 const AGENCY_TAILS = ['人民政府', '委员会', '办公室', '管委会', '中心', '政府', '局', '厅'];
 /** Cost of breaking where no word boundary is recognised, in em² (≈ 1 em more imbalance per line). */
 const NON_WORD_PENALTY = 2;
+/** Words of agency names and titles that a line break must not cut (“委员|会”, “办公|室”). */
+const WHOLE_WORDS = ['人民政府', '委员会', '办公室', '管委会', '管理局', '服务局', '自治区', '自治州', '中心', '政府', '年度', '报告', '信息', '公开', '工作'];
+/** Cost of cutting one of them, in em²: taken only when nothing else fits. */
+const CUT_WORD_PENALTY = 40;
+/** Cost of a title line more than the fewest possible, in em². */
+const EXTRA_LINE_PENALTY = 20;
 
 /**
  * Title lines: a title that needs k lines is set in k lines of nearly equal length
@@ -30,47 +36,63 @@ export function balanceTitle(inp: LineInput, width: number, size: number): LineR
   const cands: number[] = [0];
   for (let i = 1; i < n; i++) if (brk[i] === BREAK_ALLOWED) cands.push(i);
   cands.push(n);
-  const m = cands.length;
   const total = p[trimEnd(text, 0, n)];
-  const mean = total / k;
-  const lineCost = (a: number, b: number): number => {
-    const w = p[trimEnd(text, a, b)] - p[a];
-    if (w > width + EPS) return Infinity;
-    const d = (w - mean) / size;
-    return d * d + (b < n && !wordish(text, b) ? NON_WORD_PENALTY : 0);
-  };
-  // cost[j][c]: best cost of j+1 lines covering text[0, cands[c]); from[j][c]: previous candidate.
-  const cost: Float64Array[] = [];
-  const from: Int32Array[] = [];
-  for (let j = 0; j < k; j++) {
-    cost.push(new Float64Array(m).fill(Infinity));
-    from.push(new Int32Array(m).fill(-1));
-  }
-  for (let c = 1; c < m; c++) cost[0][c] = lineCost(0, cands[c]);
-  for (let j = 1; j < k; j++) {
-    for (let c = j + 1; c < m; c++) {
-      for (let a = j; a < c; a++) {
-        if (cost[j - 1][a] === Infinity) continue;
-        const v = cost[j - 1][a] + lineCost(cands[a], cands[c]);
-        if (v < cost[j][c]) {
-          cost[j][c] = v;
-          from[j][c] = a;
+  // One line more is worth it when every k-line set would cut a word (“委员|会”).
+  const best = [balanced(k), balanced(k + 1)].reduce((a, b) => (b.cost + (b.ends.length - k) * EXTRA_LINE_PENALTY < a.cost ? b : a));
+  if (best.cost === Infinity) return greedy;
+  const ends = best.ends;
+
+  function balanced(lineCount: number): { cost: number; ends: number[] } {
+    const m = cands.length;
+    const mean = total / lineCount;
+    const lineCost = (a: number, b: number): number => {
+      const w = p[trimEnd(text, a, b)] - p[a];
+      if (w > width + EPS) return Infinity;
+      const d = (w - mean) / size;
+      return d * d + (b < n ? breakPenalty(text, b) : 0);
+    };
+    // cost[j][c]: best cost of j+1 lines covering text[0, cands[c]); from[j][c]: previous candidate.
+    const cost: Float64Array[] = [];
+    const from: Int32Array[] = [];
+    for (let j = 0; j < lineCount; j++) {
+      cost.push(new Float64Array(m).fill(Infinity));
+      from.push(new Int32Array(m).fill(-1));
+    }
+    for (let c = 1; c < m; c++) cost[0][c] = lineCost(0, cands[c]);
+    for (let j = 1; j < lineCount; j++) {
+      for (let c = j + 1; c < m; c++) {
+        for (let a = j; a < c; a++) {
+          if (cost[j - 1][a] === Infinity) continue;
+          const v = cost[j - 1][a] + lineCost(cands[a], cands[c]);
+          if (v < cost[j][c]) {
+            cost[j][c] = v;
+            from[j][c] = a;
+          }
         }
       }
     }
+    const found: number[] = [];
+    if (cost[lineCount - 1][m - 1] === Infinity) return { cost: Infinity, ends: found };
+    for (let j = lineCount - 1, c = m - 1; j >= 0; c = from[j][c], j--) found.push(cands[c]);
+    return { cost: cost[lineCount - 1][m - 1], ends: found.reverse() };
   }
-  if (cost[k - 1][m - 1] === Infinity) return greedy;
-  const ends: number[] = [];
-  for (let j = k - 1, c = m - 1; j >= 0; c = from[j][c], j--) ends.push(cands[c]);
-  ends.reverse();
   const lines: LineRange[] = [];
   let start = 0;
-  for (let j = 0; j < k; j++) {
+  for (let j = 0; j < ends.length; j++) {
     const e = trimEnd(text, start, ends[j]);
-    lines.push({ start, end: e, next: ends[j], width: p[e] - p[start], last: j === k - 1, overfull: false });
+    lines.push({ start, end: e, next: ends[j], width: p[e] - p[start], last: j === ends.length - 1, overfull: false });
     start = ends[j];
   }
   return lines;
+}
+
+/** The cost of a line break before `text[i]`: none at a word boundary, more inside a known word. */
+export function breakPenalty(text: string, i: number): number {
+  if (wordish(text, i)) return 0;
+  for (const w of WHOLE_WORDS) {
+    for (let k = 1; k < w.length; k++) if (text.startsWith(w, i - k)) return CUT_WORD_PENALTY;
+  }
+  return NON_WORD_PENALTY;
 }
 
 /** True when a break before `text[i]` falls at a word-ish boundary. */

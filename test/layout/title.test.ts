@@ -3,7 +3,7 @@ import { breakOpportunities } from '../../src/layout/breaks';
 import { styledPlain } from '../../src/layout/collect';
 import type { TextItem } from '../../src/layout/frames';
 import { shapeText } from '../../src/layout/text';
-import { balanceTitle } from '../../src/layout/title';
+import { balanceTitle, breakPenalty } from '../../src/layout/title';
 import { testContext } from './support/context';
 
 function titleLines(text: string): string[] {
@@ -40,4 +40,30 @@ describe('title', () => {
       expect(it.x - ctx.geo.left + w / 2).toBeCloseTo(ctx.geo.width / 2, 6);
     }
   });
+});
+
+describe('title breaks keep the words of an agency name whole', () => {
+  test.each([
+    ['中共某某省某某市某某区委员会机构编制委员会办公室2023年政府信息公开工作年度报告', ['委员|会', '办公|室', '编制委|员']],
+  ])('%s', (title, cuts) => {
+    const text = title;
+    for (const cut of cuts) {
+      const [a, b] = cut.split('|');
+      const i = text.indexOf(a + b) + a.length;
+      expect([cut, breakPenalty(text, i)]).toEqual([cut, 40]);
+    }
+    expect(breakPenalty(text, text.indexOf('机构'))).toBe(0); // after 委员会
+    expect(breakPenalty(text, text.indexOf('政府信息'))).toBe(0);
+  });
+});
+
+test('a long agency name takes a third title line rather than cut 委员会 (laid out)', () => {
+  const ctx = testContext();
+  const text = '中共某某省某某市某某区委员会机构编制委员会办公室2023年政府信息公开工作年度报告';
+  const b = layoutTitle({ kind: 'title', children: [{ kind: 'text', text }] }, ctx);
+  const rows = new Map<number, string>();
+  for (const it of b.units[0].items as TextItem[]) rows.set(it.y, (rows.get(it.y) ?? '') + it.text);
+  const lines = [...rows.values()];
+  expect(lines.join('')).toBe(text);
+  for (const l of lines) expect(l).not.toMatch(/^(员会|会|公室|室)/);
 });
