@@ -7,11 +7,11 @@ Run once by a maintainer (the .ttf files are committed):
     /usr/bin/python3 scripts/convert-fonts.py /tmp/x/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol fonts
 
 Needs Debian's python3-fonttools (4.38). Cubic CFF curves become quadratic TrueType
-curves with cu2qu (max error 1 font unit, UPM 1000); the CFF/VORG tables are dropped,
+curves with cu2qu (max error 1 font unit of 1000, 3 for the body face FandolFang); the CFF/VORG tables are dropped,
 glyf/loca are built, maxp becomes version 1.0 with its TrueType fields recomputed,
 post becomes format 3 (no glyph names: a CID-keyed font has none worth keeping) and
 head.glyphDataFormat 0. Every glyph is then checked: the TrueType outline's
-bounding box must match the CFF outline's within 2 units, and the file is re-read.
+bounding box must match the CFF outline's within twice the tolerance, and the file is re-read.
 """
 import os
 import sys
@@ -29,10 +29,14 @@ FACES = [
     "FandolKai-Regular",
 ]
 MAX_ERR = 1.0  # font units
+# The body face is most of every PDF's bytes (about 500 distinct characters per report):
+# a 3-unit tolerance (0.05 pt at 16 pt, far below a printer dot) makes its outlines
+# about 6 % smaller, which keeps the example report's PDF under 250 KB.
+MAX_ERR_BY_FACE = {"FandolFang-Regular": 3.0}
 REVERSE_DIRECTION = True  # CFF contours run counter-clockwise, TrueType clockwise
 
 
-def convert(src, dst):
+def convert(src, dst, max_err):
     font = TTFont(src)
     assert "CFF " in font, f"{src}: not a CFF OpenType font"
     order = font.getGlyphOrder()
@@ -43,7 +47,7 @@ def convert(src, dst):
     glyf.glyphs = {}
     for name in order:
         pen = TTGlyphPen(None)
-        glyph_set[name].draw(Cu2QuPen(pen, MAX_ERR, reverse_direction=REVERSE_DIRECTION))
+        glyph_set[name].draw(Cu2QuPen(pen, max_err, reverse_direction=REVERSE_DIRECTION))
         glyf.glyphs[name] = pen.glyph()
     font["glyf"] = glyf
     font["loca"] = newTable("loca")
@@ -83,7 +87,7 @@ def convert(src, dst):
     return order, glyph_set
 
 
-def verify(src, dst):
+def verify(src, dst, max_err):
     a = TTFont(src)
     b = TTFont(dst)
     assert b.sfntVersion == "\x00\x01\x00\x00" and "glyf" in b and "CFF " not in b
@@ -103,7 +107,7 @@ def verify(src, dst):
             continue
         d = max(abs(x - y) for x, y in zip(pa.bounds, pb.bounds))
         worst = max(worst, d)
-        assert d <= 2, f"{dst}: glyph {i} bbox {pa.bounds} vs {pb.bounds}"
+        assert d <= 2 * max_err, f"{dst}: glyph {i} bbox {pa.bounds} vs {pb.bounds}"
         assert ga[name].width == gb[order_b[i]].width
     return len(order_a), worst
 
@@ -116,8 +120,9 @@ def main():
     for face in FACES:
         src = os.path.join(src_dir, face + ".otf")
         dst = os.path.join(out_dir, face + ".ttf")
-        convert(src, dst)
-        n, worst = verify(src, dst)
+        max_err = MAX_ERR_BY_FACE.get(face, MAX_ERR)
+        convert(src, dst, max_err)
+        n, worst = verify(src, dst, max_err)
         print(f"{face}: {os.path.getsize(src)} -> {os.path.getsize(dst)} bytes, "
               f"{n} glyphs, max bbox deviation {worst:.1f} units")
 
