@@ -56,7 +56,7 @@ export function fontsCommand(setExit: (code: number) => void): CommandModule<obj
       const missing = layoutDocument(tree, GBT9704, set).diagnostics.filter((d) => d.code === 'F-MISSING');
       if (args.json) process.stdout.write(JSON.stringify({ file: args.check, missing }, null, 2) + '\n');
       else if (missing.length === 0) process.stdout.write(`${args.check}: 所有字符都有字体可以显示\n`);
-      else for (const d of missing) process.stdout.write(`${args.check}: ${d.message}\n`);
+      else for (const d of missing) process.stdout.write(`${args.check}: ${d.message}${d.where ? `（位置：${d.where}）` : ''}\n`);
       setExit(missing.length > 0 ? EXIT.dataError : EXIT.ok);
     },
   };
