@@ -299,7 +299,7 @@ describe('compressed font program', () => {
     for (const cut of [0, 1, 5551, 5552, 65521, 100000, 200000]) {
       expect(adler32Combine(adler32(data.subarray(0, cut)), adler32(data.subarray(cut)), data.length - cut)).toBe(want);
     }
-    expect(joinPieces([])).toEqual(new Uint8Array([0x78, 0xda, 0x03, 0x00, 0, 0, 0, 1]));
+    expect(joinPieces([])).toEqual(new Uint8Array([0x78, 0x9c, 0x03, 0x00, 0, 0, 0, 1]));
     expect(inflateSync(joinPieces([]))).toHaveLength(0);
     const parts = [data.subarray(0, 1000), new Uint8Array(0), data.subarray(1000, 90000), data.subarray(90000)];
     expect(Buffer.from(inflateSync(joinPieces(parts.map((p, i) => piece(p, i % 2 === 0))))).equals(Buffer.from(data))).toBe(true);
