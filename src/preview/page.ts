@@ -153,6 +153,7 @@ let shownDiagId = 0;
 let drawing = false;
 let redrawWanted = false;
 let currentDoc = null;
+let currentTask = null;
 
 function el(tag, cls, text) {
   const e = document.createElement(tag);
@@ -391,9 +392,12 @@ async function drawLoop() {
         if (!res.ok) break;
         const got = Number(res.headers.get('X-Xxgk-Pdf-Id')) || wantedPdfId;
         const data = new Uint8Array(await res.arrayBuffer());
-        const doc = await pdfjsLib.getDocument({ data, worker: pdfWorker(), isEvalSupported: false, enableXfa: false }).promise;
+        const task = pdfjsLib.getDocument({ data, worker: pdfWorker(), isEvalSupported: false, enableXfa: false, enableScripting: false });
+        const doc = await task.promise;
         const complete = await drawPages(doc, got);
-        if (currentDoc) void currentDoc.destroy();
+        // pdf.js 6 destroys a document through its loading task.
+        if (currentTask) void currentTask.destroy();
+        currentTask = task;
         currentDoc = doc;
         shownPdfId = got;
         wantedPdfId = Math.max(wantedPdfId, got);

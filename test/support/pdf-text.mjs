@@ -11,9 +11,23 @@ console.log = (...a) => warnings.push(a.join(' '));
 console.warn = console.log;
 console.error = console.log;
 const require = createRequire(import.meta.url);
+// pdf.js 6 is written for Node 22; Node 20 lacks these two (the browser preview has both).
+Promise.withResolvers ??= function () {
+  let resolve, reject;
+  const promise = new this((a, b) => ((resolve = a), (reject = b)));
+  return { promise, resolve, reject };
+};
+ArrayBuffer.prototype.transferToFixedLength ??= function (length = this.byteLength) {
+  const moved = structuredClone(this, { transfer: [this] });
+  if (length === moved.byteLength) return moved;
+  const out = new ArrayBuffer(length);
+  new Uint8Array(out).set(new Uint8Array(moved, 0, Math.min(length, moved.byteLength)));
+  return out;
+};
 const pdfjs = await import(require.resolve('pdfjs-dist/legacy/build/pdf.mjs'));
 const data = new Uint8Array(readFileSync(process.argv[2]));
-const doc = await pdfjs.getDocument({ data, verbosity: pdfjs.VerbosityLevel.WARNINGS, useSystemFonts: false, disableFontFace: true, isEvalSupported: false }).promise;
+const task = pdfjs.getDocument({ data, verbosity: pdfjs.VerbosityLevel.WARNINGS, useSystemFonts: false, disableFontFace: true, isEvalSupported: false });
+const doc = await task.promise;
 const pages = [];
 const fonts = new Set();
 for (let i = 1; i <= doc.numPages; i++) {
@@ -34,6 +48,6 @@ for (let i = 1; i <= doc.numPages; i++) {
   }
   pages.push(text);
 }
-await doc.destroy();
+await task.destroy();
 console.log = log;
 log(JSON.stringify({ pages, warnings, fonts: [...fonts] }));
