@@ -9,13 +9,20 @@
  * found in the markup name the template file and line.
  */
 import { createHash } from 'node:crypto';
-import Handlebars from 'handlebars';
+// The runtime alone (the compiler is 600 KB of JavaScript): bundled templates arrive
+// precompiled; the compiler is loaded only for a template folder a user edited.
+import Handlebars from 'handlebars/runtime';
 import { locationMarker, MARKUP_ELEMENTS } from '../doc/parse-markup';
 import { TemplateError, toTemplateError } from './errors';
 import { chineseNumeral, chineseOrdinal, formatAmountAsEntered, formatChineseDate, paragraphsMarkup } from './format';
 
 const hb = Handlebars.create();
 hb.unregisterHelper('lookup');
+
+/** handlebars' parser and compiler, loaded on first use. */
+function compiler(): typeof import('handlebars') {
+  return require('handlebars') as typeof import('handlebars');
+}
 hb.unregisterHelper('log');
 
 /** An error thrown by a helper, carrying the template line (handlebars gives helpers `options.loc`). */
@@ -138,7 +145,9 @@ export function compileTemplate(source: string, file: string, fileIndex: number)
   } else {
     const marked = checkedSource(source, file, fileIndex);
     try {
-      compiled = hb.compile(marked, COMPILE_OPTIONS);
+      // What handlebars' own compile() does: generate the spec's JavaScript, then run it.
+      const code = compiler().precompile(marked, COMPILE_OPTIONS) as unknown as string;
+      compiled = hb.template(new Function(`return ${code};`)() as TemplateSpecification);
     } catch (e) {
       throw toTemplateError(e, file, source);
     }
@@ -156,7 +165,7 @@ export function compileTemplate(source: string, file: string, fileIndex: number)
 function checkedSource(source: string, file: string, fileIndex: number): string {
   let ast: hbs.AST.Program;
   try {
-    ast = hb.parse(source);
+    ast = compiler().parse(source);
   } catch (e) {
     throw toTemplateError(e, file, source);
   }
@@ -173,7 +182,7 @@ export function precompiledKey(source: string, fileIndex: number): string {
  * bundled templates start without the compiler (~150 ms cold). Throws TemplateError.
  */
 export function precompileTemplate(source: string, file: string, fileIndex: number): string {
-  return hb.precompile(checkedSource(source, file, fileIndex), COMPILE_OPTIONS) as string;
+  return compiler().precompile(checkedSource(source, file, fileIndex), COMPILE_OPTIONS) as unknown as string;
 }
 
 /** Specs written by scripts/precompile-templates.js into dist/ (absent when running from src/). */
