@@ -57,6 +57,22 @@ describe('xxgk validate', () => {
     expect(flag.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it.each([['render'], ['preview'], ['validate'], ['batch', '-o', 'x']])(
+    'exits 2 with a plain Chinese usage message when %s is given no data file, and runs nothing',
+    (...args) => {
+      const r = xxgk(args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('缺少数据文件');
+      expect(r.stderr).not.toMatch(/undefined|non-option|\n\s+at /);
+    },
+  );
+
+  it('suggests the nearest command for a misspelt one', () => {
+    const r = xxgk(['rendr', EXAMPLE]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('是不是要用 xxgk render');
+  });
+
   it('checks against last year with --previous (X1)', () => {
     const prev = join(tmp.dir, 'prev.yaml');
     writeFileSync(prev, example.replace('year: 2021', 'year: 2020').replace(/carriedForward:\s+\[0,/, 'carriedForward:   [2,'));
