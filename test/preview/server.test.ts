@@ -24,7 +24,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function start(delayMs = 0, extra: { templateDir?: string } = {}) {
+async function start(delayMs = 0, extra: { templateDir?: string; debounceMs?: number } = {}) {
   const fake = fakeRenderer(delayMs);
   const logger = quietLogger();
   preview = await startPreview({ input, port: 0, settings: { formats: ['pdf'] }, render: fake.render, logger, ...extra });
@@ -124,12 +124,13 @@ describe('preview server', () => {
   });
 
   test('debounces a burst of saves into one render of the last version', async () => {
-    const { port, calls } = await start();
+    // A wide window: on a loaded machine a 10 ms pause can stretch past the default 50 ms.
+    const { port, calls } = await start(0, { debounceMs: 400 });
     for (let i = 2; i <= 6; i++) {
       writeFileSync(input, `v${i}\n`);
       await sleep(10);
     }
-    await sleep(150);
+    await sleep(600);
     await preview!.loop.idle();
     expect(calls.map((c) => c.text)).toEqual(['v1\n', 'v6\n']);
     expect(await pdfText(port)).toBe('%PDF-fake v6\n');
