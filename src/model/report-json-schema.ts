@@ -21,8 +21,11 @@ export interface JsonSchema {
   anyOf?: JsonSchema[];
 }
 
-/** Where the build writes the schema generated from `schema.ts` (next to this module in dist/). */
-export const GENERATED_SCHEMA_FILE = join(__dirname, 'report-schema.json');
+/**
+ * Where the build writes the schema generated from `schema.ts`: dist/model/. The path goes
+ * through `..` so that it holds from the CLI bundle in dist/bundle/ as well.
+ */
+export const GENERATED_SCHEMA_FILE = join(__dirname, '..', 'model', 'report-schema.json');
 
 let cached: JsonSchema | undefined;
 

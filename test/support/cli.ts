@@ -9,12 +9,12 @@ export const ROOT = resolve(__dirname, '..', '..');
 export const EXAMPLE = join(ROOT, 'examples', 'pingluo-kejiju-2021.yaml');
 
 /** Runs the built CLI (`npm test` builds first) and returns its exit code and output. */
-export function xxgk(args: string[], options: { cwd?: string; input?: string } = {}): SpawnSyncReturns<string> {
+export function xxgk(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [join(ROOT, 'bin', 'xxgk.js'), ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
     input: options.input,
-    env: { ...process.env, FORCE_COLOR: '0' },
+    env: { ...process.env, FORCE_COLOR: '0', ...options.env },
     maxBuffer: 64 << 20,
   });
 }

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+
+/** The entry points that scripts/bundle.js bundles into this folder. */
+export type BundleName = 'cli' | 'render-worker';
+
+/** How the last bundle was loaded: whether V8 accepted the code cache written at build time. */
+export interface BundleLoad {
+  file: string;
+  cache: 'accepted' | 'rejected' | 'missing';
+}
+
+/** The bundle's file, next to this module in dist/bundle/. */
+export const bundleFile = (name: BundleName): string => join(__dirname, `${name}.bundle.js`);
+
+/** The code cache that scripts/bundle.js writes beside a bundle. */
+export const codeCacheFile = (name: BundleName): string => `${bundleFile(name)}.cache`;
+
+let lastLoad: BundleLoad | undefined;
+
+/** How the last `loadBundle` went (for tests and `XXGK_DEBUG`). */
+export const lastBundleLoad = (): BundleLoad | undefined => lastLoad;
+
+/**
+ * Runs a bundle as a CommonJS module and returns its exports, or undefined when the build
+ * made no bundle. A fresh process spends most of its time compiling JavaScript; the code
+ * cache (V8 bytecode of every function the build's warm-up render ran) skips that. V8
+ * checks the cache against the source and its own version and flags, and compiles
+ * normally when it does not match, so a stale cache costs time, never correctness.
+ */
+export function loadBundle(name: BundleName): unknown {
+  const file = bundleFile(name);
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(codeCacheFile(name));
+  } catch {
+    cachedData = undefined;
+  }
+  const script = compileBundle(file, source, cachedData);
+  lastLoad = { file, cache: cachedData === undefined ? 'missing' : script.cachedDataRejected ? 'rejected' : 'accepted' };
+  return runBundle(script, file);
+}
+
+/** Compiles a bundle's source wrapped as a CommonJS module function. */
+export function compileBundle(file: string, source: string, cachedData?: Buffer): Script {
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  return new Script(wrapped, { filename: file, cachedData });
+}
+
+/** Runs a compiled bundle with its own `require`, `module` and `__dirname`, returning its exports. */
+export function runBundle(script: Script, file: string): unknown {
+  const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: { exports: unknown }, filename: string, dir: string) => void;
+  const mod = { exports: {} as unknown };
+  run.call(mod.exports, mod.exports, createRequire(file), mod, file, dirname(file));
+  return mod.exports;
+}

@@ -1,0 +1,48 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileBundle, runBundle } from '../../src/bundle/load-bundle';
+import { renderReportBytes } from '../../src/pipeline/render-report';
+import { EXAMPLE, ROOT, tempDir, xxgk } from '../support/cli';
+
+const BUNDLE_DIR = join(ROOT, 'dist', 'bundle');
+
+describe('the CLI bundle and its code cache (scripts/bundle.js)', () => {
+  const tmp = tempDir();
+  afterAll(tmp.cleanup);
+
+  it('builds both bundles with a code cache that V8 accepts when the CLI starts', () => {
+    for (const name of ['cli', 'render-worker']) {
+      expect(existsSync(join(BUNDLE_DIR, `${name}.bundle.js`))).toBe(true);
+      expect(existsSync(join(BUNDLE_DIR, `${name}.bundle.js.cache`))).toBe(true);
+    }
+    const r = xxgk(['rules'], { env: { XXGK_DEBUG: '1' } });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('cli.bundle.js');
+    expect(r.stderr).toContain('"cache":"accepted"');
+  });
+
+  it('keeps yargs out of the bundle, so help and usage errors stay in Chinese', () => {
+    const r = xxgk(['--help']);
+    expect(r.stdout).toContain('命令：');
+    expect(r.stdout).not.toContain('Commands:');
+  });
+
+  it('renders from the bundle (and its worker bundle in batch) the same bytes as the modules do in-process', async () => {
+    const out = join(tmp.dir, 'cli');
+    expect(xxgk(['render', EXAMPLE, '-o', out, '--no-system-fonts']).status).toBe(0);
+    const batchOut = join(tmp.dir, 'batch');
+    expect(xxgk(['batch', EXAMPLE, '-o', batchOut, '-j', '1', '--no-system-fonts']).status).toBe(0);
+    const direct = await renderReportBytes(EXAMPLE, readFileSync(EXAMPLE), { formats: ['docx', 'pdf'], systemFonts: false });
+    for (const dir of [out, batchOut]) {
+      expect(Buffer.compare(readFileSync(join(dir, 'pingluo-kejiju-2021.pdf')), Buffer.from(direct.pdf!))).toBe(0);
+      expect(Buffer.compare(readFileSync(join(dir, 'pingluo-kejiju-2021.docx')), Buffer.from(direct.docx!))).toBe(0);
+    }
+  });
+
+  it('compiles normally when the cache does not match the source, and still runs', () => {
+    const file = join(tmp.dir, 'tiny.bundle.js');
+    const script = compileBundle(file, 'module.exports = { answer: 6 * 7, dir: __dirname };', Buffer.from('not a code cache'));
+    expect(script.cachedDataRejected).toBe(true);
+    expect(runBundle(script, file)).toEqual({ answer: 42, dir: tmp.dir });
+  });
+});
