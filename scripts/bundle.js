@@ -5,7 +5,7 @@
 // of the example, so a fresh `xxgk` process skips resolving ~100 modules and compiling
 // the functions a render runs (about a quarter of a cold render; see README).
 // dist/bundle/load-bundle.js (from src/bundle/) loads them; bin/xxgk.js goes through it.
-const { mkdtempSync, rmSync, writeFileSync } = require('node:fs');
+const { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
 const esbuild = require('esbuild');
@@ -19,7 +19,7 @@ const { bundleFile, codeCacheFile, compileBundle, runBundle } = require(join(dis
 // messages from its own folder; cli-progress only serves batch; handlebars' compiler
 // only an edited template copy (the runtime is bundled); TypeBox only a build without the
 // generated schema; pdfjs-dist is served to the browser, not run.
-const EXTERNAL = new Set(['yargs', 'yargs/yargs', 'cli-progress', 'handlebars', '@sinclair/typebox', 'pdfjs-dist/package.json']);
+const EXTERNAL = new Set(['cli-progress', 'handlebars', '@sinclair/typebox', 'pdfjs-dist/package.json']);
 const externals = {
   name: 'xxgk-externals',
   setup(build) {
@@ -42,6 +42,8 @@ async function quietly(fn) {
 }
 
 async function build() {
+  // Bundled yargs looks for its messages in `../locales` from the bundle: dist/locales.
+  cpSync(join(root, 'node_modules', 'yargs', 'locales'), join(dist, 'locales'), { recursive: true });
   for (const [name, entry] of Object.entries(ENTRIES)) {
     await esbuild.build({
       entryPoints: [entry],
@@ -78,7 +80,7 @@ async function build() {
 /** Compiles a bundle, runs `warmUp` on its exports, and saves the bytecode V8 then holds. */
 async function writeCodeCache(name, warmUp) {
   const file = bundleFile(name);
-  const script = compileBundle(file, require('node:fs').readFileSync(file, 'utf8'));
+  const script = compileBundle(file, readFileSync(file, 'utf8'));
   await warmUp(runBundle(script, file));
   writeFileSync(codeCacheFile(name), script.createCachedData());
 }

@@ -21,7 +21,7 @@ describe('the CLI bundle and its code cache (scripts/bundle.js)', () => {
     expect(r.stderr).toContain('"cache":"accepted"');
   });
 
-  it('keeps yargs out of the bundle, so help and usage errors stay in Chinese', () => {
+  it('finds the bundled yargs its Chinese messages, so help and usage errors stay in Chinese', () => {
     const r = xxgk(['--help']);
     expect(r.stdout).toContain('命令：');
     expect(r.stdout).not.toContain('Commands:');
