@@ -191,10 +191,19 @@ export function buildCmap(pairs: ReadonlyArray<readonly [number, number]>): Uint
 }
 
 /**
+ * What the subset is for: a font file of its own (`standalone`, with cmap, name and post),
+ * or a PDF CIDFontType2 program (`pdf`), where glyphs are chosen by CIDToGIDMap and the name
+ * is in the font descriptor, so cmap, name and post are left out (ISO 32000-1 §9.9 requires
+ * only head, hhea, loca, maxp, cvt, prep, glyf, hmtx and fpgm). OS/2 stays: its fsType tells
+ * readers and preflight tools the font's embedding permissions.
+ */
+export type SubsetPurpose = 'standalone' | 'pdf';
+
+/**
  * Subsets `font` to the glyphs of `codePoints` (code points it lacks are ignored; .notdef
  * is always kept with its outline).
  */
-export function subsetTrueType(font: TrueTypeFont, codePoints: Iterable<number>): TrueTypeSubset {
+export function subsetTrueType(font: TrueTypeFont, codePoints: Iterable<number>, purpose: SubsetPurpose = 'standalone'): TrueTypeSubset {
   const direct: Array<[number, number]> = [];
   const wanted = new Set<number>([0]);
   for (const cp of codePoints) {
@@ -266,15 +275,18 @@ export function subsetTrueType(font: TrueTypeFont, codePoints: Iterable<number>)
   tables.set('hmtx', hmtx);
   tables.set('loca', loca);
   const pairs = direct.map(([cp, g]) => [cp, newGid.get(g)!] as const).sort((a, b) => a[0] - b[0]);
-  tables.set('cmap', buildCmap(pairs));
-  const post = font.headerTable('post');
-  if (post && post.length >= 16) {
-    const p = new Uint8Array(32);
-    p.set(post.subarray(0, 16));
-    u32(p, 0, 0x00030000);
-    tables.set('post', p);
+  const standalone = purpose === 'standalone';
+  if (standalone) {
+    tables.set('cmap', buildCmap(pairs));
+    const post = font.headerTable('post');
+    if (post && post.length >= 16) {
+      const p = new Uint8Array(32);
+      p.set(post.subarray(0, 16));
+      u32(p, 0, 0x00030000);
+      tables.set('post', p);
+    }
   }
-  for (const tag of ['OS/2', 'name', 'cvt ', 'fpgm', 'prep']) {
+  for (const tag of standalone ? ['OS/2', 'name', 'cvt ', 'fpgm', 'prep'] : ['OS/2', 'cvt ', 'fpgm', 'prep']) {
     const t = font.readTable(tag);
     if (t) tables.set(tag, t);
   }

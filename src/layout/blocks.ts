@@ -1,5 +1,5 @@
 import type { Block, HeadingNode, ParagraphNode, SignatureNode, TitleNode } from '../doc/tree';
-import { collectInlines, styledPlain } from './collect';
+import { collectInlines, FORCED_BREAK, styledPlain } from './collect';
 import type { LayoutContext } from './context';
 import { whereOf } from './diagnostics';
 import { emitLine } from './emit';
@@ -9,17 +9,24 @@ import { alignLines, type PlacedLine } from './align';
 import { layoutTable, type TableLayout } from './table';
 import { gridSpacing, setText, type ShapedText, shapeText } from './text';
 import { balanceTitle } from './title';
+import { DOCUMENT_ELEMENT, headingRole } from './structure';
 
-/** Grid lines one unit takes, and its items: x absolute, y relative to the unit's first baseline. */
+/**
+ * Grid lines one unit takes, and its items: x absolute, y relative to the unit's first
+ * baseline. `tag` is the structure element the items belong to, when not the block's.
+ */
 export interface GridUnit {
   units: number;
   items: TextItem[];
+  tag?: number;
 }
 
 /** A block on the body grid: a run of units (usually one grid line each). */
 export interface LinesBlock {
   kind: 'lines';
   units: GridUnit[];
+  /** The structure element (`StructElement.id`) whose content the lines are. */
+  tag: number;
   /** Never the last thing on a page: keep with the next block's first line (headings, title). */
   keepWithNext: boolean;
   /** Never split across pages (the signature). */
@@ -82,8 +89,8 @@ export function layoutBlocks(blocks: readonly Block[], ctx: LayoutContext): Laid
   return out;
 }
 
-function lines(units: GridUnit[], over: Partial<LinesBlock> = {}): LinesBlock {
-  return { kind: 'lines', units, keepWithNext: false, keepTogether: false, blankBefore: 0, blankAfter: 0, ...over };
+function lines(units: GridUnit[], tag: number, over: Partial<LinesBlock> = {}): LinesBlock {
+  return { kind: 'lines', units, tag, keepWithNext: false, keepTogether: false, blankBefore: 0, blankAfter: 0, ...over };
 }
 
 /** Body paragraph: 2-character indent on the grid, justified except its last line. */
@@ -94,7 +101,10 @@ export function layoutParagraph(b: ParagraphNode, ctx: LayoutContext): LinesBloc
   const spacing = gridSpacing(geo.charPitch, style.roles.body.size);
   const indent = b.indent ? style.indentChars * geo.charPitch : 0;
   const placed = setText(sh, { width: geo.width, indent, spacing, align: b.align }, ctx);
-  return lines(placed.map((l) => unit(sh, spacing, l, geo.left)));
+  return lines(
+    placed.map((l) => unit(sh, spacing, l, geo.left)),
+    ctx.structure.add('P'),
+  );
 }
 
 /** Headings: one grid line per line, indented two characters like body text, kept with the next line. */
@@ -107,6 +117,7 @@ export function layoutHeading(b: HeadingNode, ctx: LayoutContext): LinesBlock {
   const placed = setText(sh, { width: geo.width, indent: style.indentChars * geo.charPitch, spacing, align: 'justify' }, ctx);
   return lines(
     placed.map((l) => unit(sh, spacing, l, geo.left)),
+    ctx.structure.add(headingRole(b.level), undefined, { title: plainTitle(sh.text) }),
     { keepWithNext: true },
   );
 }
@@ -126,7 +137,8 @@ export function layoutTitle(b: TitleNode, ctx: LayoutContext): LinesBlock {
   const ranges = balanceTitle({ text: sh.text, adv: sh.adv, brk: sh.brk, spacing: 0 }, geo.width, size);
   const placed = alignLines(sh.text, ranges, 'center', geo.width, 0);
   const n = placed.length;
-  if (n === 0) return lines([]);
+  const tag = ctx.structure.add('H1', undefined, { title: plainTitle(sh.text) });
+  if (n === 0) return lines([], tag);
   const P = geo.linePitch;
   const pitch = TITLE_PITCH_FACTOR * P;
   const g = Math.ceil(((n - 1) * pitch) / P - 1e-9) + 1;
@@ -138,8 +150,15 @@ export function layoutTitle(b: TitleNode, ctx: LayoutContext): LinesBlock {
     const centre = mid + (k - (n - 1) / 2) * pitch;
     emitLine(sh.text, sh.runs, sh.adv, 0, placed[k], geo.left, centre + EM_BOX_CENTRE * size - geo.baselineOffset, items);
   }
-  return lines([{ units: g, items }], { keepWithNext: true, blankAfter: 1 });
+  return lines([{ units: g, items }], tag, { keepWithNext: true, blankAfter: 1 });
 }
+
+/** A heading's text for its bookmark, forced line breaks removed. */
+const plainTitle = (text: string): string =>
+  text
+    .split(FORCED_BREAK)
+    .map((s) => s.trim())
+    .join('');
 
 /**
  * Signature (落款) per GB/T 9704 7.3.5.2 without a seal: after a blank line, the agency
@@ -169,13 +188,15 @@ export function layoutSignature(b: SignatureNode, ctx: LayoutContext): LinesBloc
     xs[0] = Math.max(0, agency);
     xs[1] = Math.max(0, date);
   }
+  // Each line of the 落款 (agency, date) is a paragraph of its own.
   const units: GridUnit[] = [];
   set.forEach(({ sh, placed }, k) => {
+    const tag = ctx.structure.add('P');
     for (const l of placed) {
       const items: TextItem[] = [];
       emitLine(sh.text, sh.runs, sh.adv, spacing, { ...l, x: xs[k] }, geo.left, 0, items);
-      units.push({ units: 1, items });
+      units.push({ units: 1, items, tag });
     }
   });
-  return lines(units, { keepTogether: true, blankBefore: 1 });
+  return lines(units, units[0]?.tag ?? DOCUMENT_ELEMENT, { keepTogether: true, blankBefore: 1 });
 }

@@ -2,6 +2,7 @@ import type { FontSet } from '../fonts/font-face';
 import type { StyleSettings } from '../style/settings';
 import type { LayoutDiagnostic } from './diagnostics';
 import type { PageGeometry } from './geometry';
+import type { StructureBuilder } from './structure';
 
 /** What every layout step reads, and where it reports. */
 export interface LayoutContext {
@@ -9,4 +10,6 @@ export interface LayoutContext {
   fonts: FontSet;
   geo: PageGeometry;
   diags: LayoutDiagnostic[];
+  /** The document's logical structure, built as blocks are laid out. */
+  structure: StructureBuilder;
 }

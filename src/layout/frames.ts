@@ -30,15 +30,18 @@ export interface LineItem {
 }
 
 /**
- * Items painted as one marked-content sequence. `actualText` is what text extraction,
+ * Items painted as one marked-content sequence. `tag` makes them content of a structure
+ * element (`StructElement.id`); `artifact` marks what is not content: pagination (page
+ * numbers, a table's header rows repeated on a later page, a row-span label repeated
+ * after a page break) or layout (table borders). `actualText` is what text extraction,
  * search and copying see instead of the glyphs (a table cell wrapped over several lines
- * reads as one phrase; '' hides the page number so a sentence crossing a page stays
- * whole); `artifact` marks pagination artifacts (PDF/UA).
+ * reads as one phrase; '' hides the page number so a sentence crossing a page stays whole).
  */
 export interface GroupItem {
   kind: 'group';
+  tag?: number;
+  artifact?: 'Pagination' | 'Layout';
   actualText?: string;
-  artifact?: boolean;
   items: FrameItem[];
 }
 

@@ -15,6 +15,8 @@
  *  8. paginate.ts    grid lines and table fragments onto pages (table-fragment.ts:
  *                    row fitting, repeated header rows, split spans, borders)
  *  9. page-number.ts “— N —”, odd pages right, even pages left
+ *     structure.ts   the logical structure (headings, paragraphs, table cells) that
+ *                    groups of items on the pages belong to: tags and bookmarks
  * 10. frames         one PageFrame per page (below)
  */
 import type { DocTree } from '../doc/tree';
@@ -27,28 +29,32 @@ import type { PageFrame } from './frames';
 import { pageGeometry } from './geometry';
 import { paginate } from './paginate';
 import { pageNumberItems } from './page-number';
+import { StructureBuilder, type StructElement } from './structure';
 
 export type { LayoutDiagnostic } from './diagnostics';
 export type { PageFrame, FrameItem, TextItem, LineItem } from './frames';
 export { pageGeometry, type PageGeometry } from './geometry';
+export type { StructElement, StructRole } from './structure';
 
 /** The result of laying out a document. */
 export interface LayoutResult {
   pages: PageFrame[];
+  /** The logical structure; groups on the pages name its elements (`GroupItem.tag`). */
+  structure: StructElement[];
   diagnostics: LayoutDiagnostic[];
 }
 
 /** Lays out a document into A4 pages of positioned text runs and rules. */
 export function layoutDocument(tree: DocTree, style: StyleSettings, fonts: FontSet): LayoutResult {
   const geo = pageGeometry(style);
-  const ctx: LayoutContext = { style, fonts, geo, diags: [] };
+  const ctx: LayoutContext = { style, fonts, geo, diags: [], structure: new StructureBuilder() };
   const blocks = layoutBlocks(tree.blocks, ctx);
   const pageItems = paginate(blocks, geo, ctx.diags);
   const pages = pageItems.map((items, i): PageFrame => {
     items.push(pageNumberItems(i + 1, ctx));
     return { width: geo.pageWidth, height: geo.pageHeight, items };
   });
-  return { pages, diagnostics: dedupe(ctx.diags) };
+  return { pages, structure: ctx.structure.elements, diagnostics: dedupe(ctx.diags) };
 }
 
 /** The same finding reported twice (a page-number glyph on every page) is kept once. */

@@ -26,5 +26,5 @@ export function pageNumberItems(n: number, ctx: LayoutContext): GroupItem {
     for (let i = run.start; i < run.end; i++) x += sh.adv[i];
   }
   // A pagination artifact with empty actual text: extraction never puts “— 1 —” inside a sentence that crosses the page.
-  return { kind: 'group', artifact: true, actualText: '', items };
+  return { kind: 'group', artifact: 'Pagination', actualText: '', items };
 }

@@ -1,6 +1,6 @@
 import type { LaidBlock, LinesBlock } from './blocks';
 import type { LayoutDiagnostic } from './diagnostics';
-import type { FrameItem } from './frames';
+import type { FrameItem, GroupItem } from './frames';
 import type { PageGeometry } from './geometry';
 import { EPS } from './lines';
 import { drawFragment, fitRows, fragmentHeight, spanSplitOk } from './table-fragment';
@@ -63,16 +63,23 @@ export function paginate(blocks: readonly LaidBlock[], geo: PageGeometry, diags:
     if (b.units.length === 0) return;
     if (used && (b.keepTogether || b.keepWithNext) && leadEnd(i, y) === null) newPage();
     if (b.blankBefore && used) y = (lineAt(y) + b.blankBefore) * P;
+    // The lines of one structure element on one page are one marked-content group.
+    let group: GroupItem | undefined;
     for (const u of b.units) {
       let k = lineAt(y);
       if (k + u.units > maxLines && used) {
         newPage();
         k = 0;
       }
+      const tag = u.tag ?? b.tag;
+      if (!group || group.tag !== tag || page[page.length - 1] !== group) {
+        group = { kind: 'group', tag, items: [] };
+        page.push(group);
+      }
       const base = geo.top + k * P + geo.baselineOffset;
       for (const it of u.items) {
         it.y += base;
-        page.push(it);
+        group.items.push(it);
       }
       y = (k + u.units) * P;
       used = true;

@@ -82,10 +82,16 @@ export function drawFragment(t: TableLayout, a: number, b: number, top: number, 
     }
   }
 
+  // A cell is content where the table first shows it; its header row repeated on a later
+  // page, or its label repeated below a page break inside its span, is a pagination artifact.
+  const first = a === h;
   for (const part of parts) {
     const cell = t.cells[part.cell];
     const blockTop = (ys[part.j0] + ys[part.j1] - cell.textHeight) / 2;
-    for (const it of cell.items) out.push(shiftItem(it, blockTop));
+    const items = cell.items.map((it) => shiftItem(it, blockTop));
+    if (items.length === 0) continue;
+    const repeated = cell.row < h ? !first : cell.row < a;
+    out.push(repeated ? { kind: 'group', artifact: 'Pagination', items } : { kind: 'group', tag: cell.tag, items });
   }
 
   const w = t.borderWidth;
@@ -114,6 +120,6 @@ export function drawFragment(t: TableLayout, a: number, b: number, top: number, 
       }
     }
   }
-  for (const l of lines) out.push(l);
+  out.push({ kind: 'group', artifact: 'Layout', items: lines });
   return ys[fr] - top;
 }

@@ -20,6 +20,8 @@ export interface CellLayout {
   textHeight: number;
   /** Height the cell needs: text block plus top and bottom padding. */
   needed: number;
+  /** Its structure element (TH in the header rows, TD below). */
+  tag: number;
 }
 
 /** A table with its columns, row heights and cells, before pagination. */
@@ -96,7 +98,7 @@ export function layoutTable(node: TableNode, index: number, ctx: LayoutContext):
       // A label wrapped over lines reads as one phrase when extracted or copied.
       const items: FrameItem[] = lines.length > 1 ? [{ kind: 'group', actualText: sh.text.replace(/\s*\n\s*/g, ''), items: glyphs }] : glyphs;
       const textHeight = lines.length * lineH;
-      cells.push({ row: r, col: c, rowSpan: rs, colSpan: cs, items, textHeight, needed: textHeight + 2 * pad });
+      cells.push({ row: r, col: c, rowSpan: rs, colSpan: cs, items, textHeight, needed: textHeight + 2 * pad, tag: -1 });
       c += cs;
     }
     if (node.rows[r].cells.length > 0 && owner.subarray(r * cols, (r + 1) * cols).includes(-1)) {
@@ -119,8 +121,30 @@ export function layoutTable(node: TableNode, index: number, ctx: LayoutContext):
   let headerRows = 0;
   while (headerRows < rows && node.rows[headerRows].header) headerRows++;
   for (const cell of cells) if (cell.row < headerRows) headerRows = Math.max(headerRows, cell.row + cell.rowSpan);
+  tagTable(cells, rows, headerRows, ctx);
 
   return { cols, rows, colX, rowH, rowY, headerRows, cells, owner, borderWidth: style.tableBorderPt, where: tableName };
+}
+
+/**
+ * The table's structure, as HTML has it: Table, then THead with the header rows and TBody
+ * with the rest, a TR per row and a TH (header rows) or TD per cell in the row where the
+ * cell starts, with its spans. Cells are in row-major order already.
+ */
+function tagTable(cells: CellLayout[], rows: number, headerRows: number, ctx: LayoutContext): void {
+  const s = ctx.structure;
+  const table = s.add('Table');
+  let section = -1;
+  let k = 0;
+  for (let r = 0; r < rows; r++) {
+    if (r === 0 || r === headerRows) section = s.add(r < headerRows ? 'THead' : 'TBody', table);
+    const tr = s.add('TR', section);
+    for (; k < cells.length && cells[k].row === r; k++) {
+      const cell = cells[k];
+      const spans = { rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined, colSpan: cell.colSpan > 1 ? cell.colSpan : undefined };
+      cell.tag = r < headerRows ? s.add('TH', tr, { ...spans, scope: 'Column' }) : s.add('TD', tr, spans);
+    }
+  }
 }
 
 /** Column edges: relative widths scaled to `width` from `left`; equal widths if invalid. */

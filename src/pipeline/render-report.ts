@@ -47,7 +47,7 @@ async function pdfOf(tree: DocTree, settings: RenderSettings, diagnostics: Diagn
     const severity = settings.strict && d.code === 'F-MISSING' ? 'error' : d.severity;
     diagnostics.push({ severity, code: d.code, path: d.where ?? '', message: d.message });
   }
-  return writePdf(layout.pages, facesOf(fonts), tree.meta);
+  return writePdf(layout.pages, facesOf(fonts), tree.meta, { structure: layout.structure });
 }
 
 /**

@@ -272,6 +272,23 @@ describe('subsetter', () => {
     expect(t('prep').length).toBe(3);
   });
 
+  test('a subset for the PDF leaves out cmap, name and post, keeps OS/2 and the hinting tables, and draws the same glyphs', () => {
+    const face = bundled('FandolKai-Regular');
+    const cps = [...'政府信息公开'].map((c) => c.codePointAt(0)!);
+    const standalone = subsetTrueType(face.font, cps);
+    const forPdf = subsetTrueType(face.font, cps, 'pdf');
+    const tags = (s: typeof forPdf) => readTables(bufferReader(subsetBytes(s)), 0).tables.map((t) => t.tag);
+    expect(tags(standalone)).toEqual(expect.arrayContaining(['cmap', 'name', 'post', 'OS/2']));
+    expect(tags(forPdf).filter((t) => ['cmap', 'name', 'post'].includes(t))).toEqual([]);
+    expect(tags(forPdf)).toEqual(expect.arrayContaining(['OS/2', 'glyf', 'head', 'hhea', 'hmtx', 'loca', 'maxp']));
+    const bytes = subsetBytes(forPdf);
+    checkChecksums(bytes);
+    expect(forPdf.glyphIds).toEqual(standalone.glyphIds);
+    const sub = fontkit.create(Buffer.from(bytes));
+    const src = fontkit.create(fs.readFileSync(bundledFile('FandolKai-Regular')));
+    for (const [cp, gid] of forPdf.glyphIds) expect(sub.getGlyph(gid).path.toSVG()).toBe(src.glyphForCodePoint(cp).path.toSVG());
+  });
+
   test('bundled subsets: valid checksums, deterministic, .notdef with outline, far smaller than the source', () => {
     const face = bundled('FandolKai-Regular');
     const cps = [...'政府信息公开工作年度报告日⽇'].map((c) => c.codePointAt(0)!);

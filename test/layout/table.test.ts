@@ -1,6 +1,6 @@
 import { layoutDocument } from '../../src/layout';
 import type { Block, TableNode } from '../../src/doc/tree';
-import type { LineItem } from '../../src/layout/frames';
+import { flattenItems, type FrameItem, type LineItem } from '../../src/layout/frames';
 import { drawFragment } from '../../src/layout/table-fragment';
 import { layoutTable } from '../../src/layout/table';
 import { GBT9704 } from '../../src/style/settings';
@@ -59,9 +59,12 @@ describe('table layout', () => {
   test('borders: every edge between different cells and around the table, none inside a merged cell, none drawn twice', () => {
     const ctx = testContext();
     const t = layoutTable(table2(), 1, ctx);
-    const out: LineItem[] = [];
+    const out: FrameItem[] = [];
     drawFragment(t, 0, t.rows, 100, out);
-    const lines = out.filter((i) => i.kind === 'line');
+    // The borders are one layout artifact, not content.
+    const borders = out.filter((i) => i.kind === 'group' && i.artifact === 'Layout');
+    expect(borders).toHaveLength(1);
+    const lines = flattenItems(out).filter((i): i is LineItem => i.kind === 'line');
     // 15 horizontal rules (one per row boundary); vertical: outer 2 + inner segments.
     const hor = lines.filter((l) => l.y1 === l.y2);
     const ver = lines.filter((l) => l.x1 === l.x2);

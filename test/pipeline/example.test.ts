@@ -31,7 +31,13 @@ function seedPieces(): string[] {
   return pieces.map((p) => p);
 }
 
-function pdfText(file: string): { pages: string[]; warnings: string[] } {
+interface Bookmark {
+  title: string;
+  page: number;
+  items: Bookmark[];
+}
+
+function pdfText(file: string): { pages: string[]; warnings: string[]; outline: Bookmark[]; marked: boolean; structure: string[][] } {
   const r = spawnSync(process.execPath, [join(ROOT, 'test', 'support', 'pdf-text.mjs'), file], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout);
@@ -71,6 +77,32 @@ describe('the example report, rendered', () => {
     expect(missing).toEqual([]);
     expect(all).toContain('联系方式6663655。');
     expect(all).not.toMatch(/—\d+—/);
+  });
+
+  it('is a tagged PDF whose structure pdf.js reads, with bookmarks for every section heading', () => {
+    const { marked, structure, outline } = pdfText(pdfFile);
+    expect(marked).toBe(true);
+    expect(structure[0].slice(0, 3)).toEqual(['Document', 'H1', 'P']);
+    const all = structure.flat();
+    for (const role of ['H2', 'H3', 'Table', 'THead', 'TBody', 'TR', 'TH', 'TD']) expect(all).toContain(role);
+    const titles = outline.map((b) => `${b.title}@${b.page}`);
+    expect(titles).toHaveLength(6);
+    expect(titles[0]).toBe('一、总体情况@1');
+    expect(outline[0].items.map((b) => b.title)).toEqual(['（一）主动公开', '（二）依申请公开', '（三）政府信息管理', '（四）政府信息公开平台建设', '（五）监督保障']);
+    // Each bookmark opens the page its heading is on.
+    const { pages } = pdfText(pdfFile);
+    for (const b of [...outline, ...outline.flatMap((o) => o.items)]) expect(pages[b.page - 1].replace(/\s+/g, '')).toContain(b.title);
+  });
+
+  (has('pdfinfo') ? it : it.skip)('reads as the same structure in poppler: headings, paragraphs and the tables with their text', () => {
+    const tree = spawnSync('pdfinfo', ['-struct-text', pdfFile], { encoding: 'utf8' }).stdout;
+    expect(tree).toMatch(/^Document\n {2}H1 \(block\)\n {4}"平罗县科学技术局2021年政府信息公开工作年度报告"/);
+    expect(tree).toMatch(/ {2}H2 \(block\)\n {4}"三、收到和处理政府信息公开申请情况"\n {2}Table \(block\)\n {4}THead\n {6}TR\n {8}TH/);
+    expect(tree).toContain('"三、本年度办理结果"');
+    expect(tree).toMatch(/\/RowSpan 22/);
+    // The page numbers and the header rows repeated on page 5 are artifacts, not text of the tree.
+    expect(tree).not.toMatch(/— \d+ —/);
+    expect(tree.split('"申请人情况"').length - 1).toBe(1);
   });
 
   it('renders the same bytes for the same input, whatever was rendered before (A, B, A)', async () => {

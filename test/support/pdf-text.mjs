@@ -1,7 +1,9 @@
 // Text of a PDF as pdf.js extracts it (pdf.js draws only embedded fonts), with pagination
 // artifacts (marked /Artifact, e.g. page numbers) left out, and every warning pdf.js prints.
 // pdfjs-dist is ESM-only, so tests run this with node:
-//   node pdf-text.mjs FILE.pdf → {"pages": ["…", …], "warnings": […], "fonts": […]}
+//   node pdf-text.mjs FILE.pdf → {"pages": ["…", …], "warnings": […], "fonts": […],
+//   "outline": [{"title", "page", "items": […]}, …], "marked": true|false,
+//   "structure": [["Document", "H1", …] per page: roles of the structure tree, depth first]}
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -48,6 +50,28 @@ for (let i = 1; i <= doc.numPages; i++) {
   }
   pages.push(text);
 }
+// Bookmarks with the page each opens (1-based).
+const outlineOf = async (items) =>
+  Promise.all(
+    (items ?? []).map(async (o) => {
+      const dest = typeof o.dest === 'string' ? await doc.getDestination(o.dest) : o.dest;
+      const page = dest ? (await doc.getPageIndex(dest[0])) + 1 : null;
+      return { title: o.title, page, items: await outlineOf(o.items) };
+    }),
+  );
+const outline = await outlineOf(await doc.getOutline());
+const markInfo = await doc.getMarkInfo(); // a Map in pdf.js 6, an object before
+const marked = (markInfo instanceof Map ? markInfo.get('Marked') : markInfo?.Marked) === true;
+const structure = [];
+for (let i = 1; i <= doc.numPages; i++) {
+  const roles = [];
+  const walk = (n) => {
+    if (n.role && n.role !== 'Root') roles.push(n.role);
+    for (const c of n.children ?? []) walk(c);
+  };
+  walk((await (await doc.getPage(i)).getStructTree()) ?? {});
+  structure.push(roles);
+}
 await task.destroy();
 console.log = log;
-log(JSON.stringify({ pages, warnings, fonts: [...fonts] }));
+log(JSON.stringify({ pages, warnings, fonts: [...fonts], outline, marked, structure }));

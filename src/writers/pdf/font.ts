@@ -82,7 +82,7 @@ function widthOf(face: FontFace, cp: number): number {
  */
 export function embedFont(pdf: PdfFile, face: FontFace, codePoints: readonly number[]): EmbeddedFont {
   const font = trueTypeOf(face);
-  const subset = subsetTrueType(font, codePoints);
+  const subset = subsetTrueType(font, codePoints, 'pdf');
   const scale = 1000 / face.unitsPerEm;
   const m = faceMetrics(face);
   const tag = subsetTag(face.postscriptName, codePoints);

@@ -12,9 +12,12 @@ import { createHash } from 'node:crypto';
 import type { DocMeta } from '../../doc/tree';
 import type { FontFace } from '../../fonts/font-face';
 import { flattenItems, type FrameItem, type GroupItem, type PageFrame, type TextItem } from '../../layout/frames';
+import type { StructElement } from '../../layout/structure';
 import { embedFont, type EmbeddedFont } from './font';
 import { dateString, name, PdfFile, textString, type PdfDict, type PdfRef } from './objects';
+import { writeOutline, type ElementPlace } from './outline';
 import { flateStream } from './stream';
+import { writeStructureTree, type MarkedContent } from './structure-tree';
 
 /** Where the painter finds the face a `TextItem` names. */
 export type FaceLookup = ReadonlyMap<string, FontFace> | ((id: string) => FontFace | undefined);
@@ -25,6 +28,11 @@ export interface PdfOptions {
   keywords?: string[];
   /** Producer and Creator entries (default "xxgk"). */
   producer?: string;
+  /**
+   * The logical structure from layout. With it the PDF is tagged (groups with a `tag`
+   * become the marked content of their elements) and headings become bookmarks.
+   */
+  structure?: readonly StructElement[];
 }
 
 /** A number for a content stream: at most 3 decimals, no exponent, no "-0". */
@@ -91,17 +99,29 @@ function hexText(s: string): string {
   return `<${hex}>`;
 }
 
+/** Numbers a page's tagged groups (MCIDs from 0) and tells the document where each went. */
+interface Marker {
+  role(element: number): string;
+  mark(element: number, top: number): number;
+}
+
 /** Opening operators of a group's marked-content sequence(s), outermost first. */
-function openGroup(g: GroupItem): string[] {
+function openGroup(g: GroupItem, H: number, marker: Marker | undefined): string[] {
   const out: string[] = [];
-  if (g.artifact) out.push('/Artifact <</Type /Pagination>> BDC');
+  if (g.artifact) out.push(`/Artifact <</Type /${g.artifact}>> BDC`);
+  if (g.tag !== undefined) {
+    if (!marker) throw new Error('PDF 绘制：内容带有结构标记，但没有给出文档结构');
+    const first = flattenItems(g.items).find((i): i is TextItem => i.kind === 'text');
+    const mcid = marker.mark(g.tag, first ? H - first.y + first.size : H);
+    out.push(`/${marker.role(g.tag)} <</MCID ${mcid}>> BDC`);
+  }
   if (g.actualText !== undefined) out.push(`/Span <</ActualText ${hexText(g.actualText)}>> BDC`);
   if (out.length === 0) out.push('/Span BMC');
   return out;
 }
 
 /** The content stream of one page. */
-function pageContent(page: PageFrame, fonts: Map<string, Resource>, used: Set<string>): string {
+function pageContent(page: PageFrame, fonts: Map<string, Resource>, used: Set<string>, marker?: Marker): string {
   const H = page.height;
   const out: string[] = ['2 J'];
   let inText = false;
@@ -159,7 +179,7 @@ function pageContent(page: PageFrame, fonts: Map<string, Resource>, used: Set<st
         out.push(`${num(item.x1)} ${num(H - item.y1)} m ${num(item.x2)} ${num(H - item.y2)} l S`);
       } else {
         endText();
-        const open = openGroup(item);
+        const open = openGroup(item, H, marker);
         out.push(...open);
         paint(item.items);
         endText();
@@ -190,9 +210,25 @@ export async function writePdf(pages: readonly PageFrame[], faces: FaceLookup, m
 
   const hash = createHash('sha256');
   const kids: PdfRef[] = [];
-  for (const page of pages) {
+  const structure = options.structure;
+  const marks: MarkedContent[] = [];
+  const places = new Map<number, ElementPlace>();
+  pages.forEach((page, index) => {
     const used = new Set<string>();
-    const content = pageContent(page, fonts, used);
+    let mcid = 0;
+    const marker: Marker | undefined = structure && {
+      role: (element) => {
+        const e = structure[element];
+        if (!e) throw new Error(`PDF 绘制：结构元素 ${element} 不存在`);
+        return e.role;
+      },
+      mark: (element, top) => {
+        marks.push({ element, page: index, mcid });
+        if (!places.has(element)) places.set(element, { page: index, top });
+        return mcid++;
+      },
+    };
+    const content = pageContent(page, fonts, used, marker);
     hash.update(content);
     const fontDict: PdfDict = {};
     for (const r of fonts.values()) if (used.has(r.name)) fontDict[r.name] = r.font.ref;
@@ -204,15 +240,23 @@ export async function writePdf(pages: readonly PageFrame[], faces: FaceLookup, m
         Resources: { Font: fontDict },
         MediaBox: [0, 0, page.width, page.height],
         Contents: stream,
+        StructParents: structure ? index : undefined,
+        Tabs: structure ? name('S') : undefined,
       }),
     );
-  }
+  });
   pdf.set(pagesRef, { Type: name('Pages'), Kids: kids, Count: kids.length });
+  const tree = structure && writeStructureTree(pdf, structure, marks, kids);
+  const outline = structure && writeOutline(pdf, structure, places, kids);
   pdf.set(catalog, {
     Type: name('Catalog'),
     Pages: pagesRef,
     ViewerPreferences: { DisplayDocTitle: true },
     Lang: textString(meta.language),
+    MarkInfo: tree ? { Marked: true } : undefined,
+    StructTreeRoot: tree?.root,
+    Outlines: outline,
+    PageMode: outline ? name('UseOutlines') : undefined,
   });
   const producer = textString(options.producer ?? 'xxgk');
   const info = pdf.add({
@@ -227,6 +271,6 @@ export async function writePdf(pages: readonly PageFrame[], faces: FaceLookup, m
   });
 
   for (const r of fonts.values()) hash.update(r.font.baseFont);
-  hash.update(JSON.stringify([meta, options]));
+  hash.update(JSON.stringify([meta, { ...options, structure: undefined }, structure ?? null]));
   return pdf.save({ root: catalog, info, id: hash.digest('hex').slice(0, 32).toUpperCase() });
 }

@@ -122,7 +122,7 @@ export function dateString(d: Date): PdfLiteral {
 type Entry = { kind: 'object'; value: PdfValue } | { kind: 'stream'; dict: PdfDict; data: Uint8Array } | undefined;
 
 /** Objects per object stream. */
-const OBJECTS_PER_STREAM = 100;
+const OBJECTS_PER_STREAM = 1000;
 const HEADER = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1');
 
 /** A PDF file being built. */

@@ -8,7 +8,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import type { FrameItem } from '../../../src/layout/frames';
+import type { StructElement } from '../../../src/layout/structure';
 import { facesOf, resolveFontSet } from '../../../src/fonts';
 import type { FontFace } from '../../../src/fonts/font-face';
 import { checksum } from '../../../src/fonts/truetype-subset';
@@ -220,7 +222,7 @@ test('groups become marked content: ActualText replaces the glyphs in extraction
     items: [
       t(80, 100, '正文第一行，'),
       { kind: 'group' as const, actualText: '本年新收政府信息公开申请数量', items: [t(80, 140, '本年新收政府信'), t(80, 156, '息公开申请数量')] },
-      { kind: 'group' as const, artifact: true, actualText: '', items: [t(400, 780, '— 1 —'), { kind: 'line' as const, x1: 80, y1: 790, x2: 500, y2: 790, width: 0.5 }] },
+      { kind: 'group' as const, artifact: 'Pagination' as const, actualText: '', items: [t(400, 780, '— 1 —'), { kind: 'line' as const, x1: 80, y1: 790, x2: 500, y2: 790, width: 0.5 }] },
       t(80, 200, '正文第二行。'),
     ],
   };
@@ -352,4 +354,54 @@ describe('outside readers (no system fonts visible)', () => {
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
   });
+});
+
+test('with a structure, groups become tagged content: struct elements, a parent tree per page, bookmarks', async () => {
+  const body = fonts.body[0].id;
+  const t = (x: number, y: number, text: string) => ({ kind: 'text' as const, x, y, face: body, size: 12, text, charSpacing: 0, fakeBold: false });
+  const page = (items: FrameItem[]) => ({ width: 595.28, height: 841.89, items });
+  const structure: StructElement[] = [
+    { id: 0, role: 'Document', parent: -1 },
+    { id: 1, role: 'H2', parent: 0, title: '一、总体情况' },
+    { id: 2, role: 'P', parent: 0 },
+    { id: 3, role: 'P', parent: 0 }, // no content anywhere: left out
+  ];
+  const pages = [
+    page([{ kind: 'group', tag: 1, items: [t(80, 100, '一、总体情况')] }, { kind: 'group', tag: 2, items: [t(80, 140, '跨页的段落，')] }]),
+    page([{ kind: 'group', tag: 2, items: [t(80, 100, '在第二页结束。')] }, { kind: 'group', artifact: 'Pagination', items: [t(400, 780, '— 2 —')] }]),
+  ];
+  const bytes = await writePdf(pages, faces, META, { structure });
+  const d = await PDFDocument.load(bytes, { updateMetadata: false });
+  const get = <T>(dict: PDFDict, key: string) => d.context.lookup(dict.get(PDFName.of(key))) as T;
+  const catalog = d.catalog;
+  expect(get<PDFDict>(catalog, 'MarkInfo').get(PDFName.of('Marked'))?.toString()).toBe('true');
+  expect(catalog.get(PDFName.of('PageMode'))?.toString()).toBe('/UseOutlines');
+  const root = get<PDFDict>(catalog, 'StructTreeRoot');
+  const documentElement = get<PDFDict>(root, 'K');
+  expect(documentElement.get(PDFName.of('S'))?.toString()).toBe('/Document');
+  const kids = get<PDFArray>(documentElement, 'K');
+  expect(kids.size()).toBe(2); // the empty P is left out
+  const [heading, para] = [0, 1].map((i) => d.context.lookup(kids.get(i)) as PDFDict);
+  expect(heading.get(PDFName.of('K'))?.toString()).toBe('0'); // MCID 0 on its page
+  expect(heading.get(PDFName.of('Pg'))?.toString()).toBe(d.getPage(0).ref.toString());
+  // The paragraph crosses pages: marked-content references naming each page.
+  const mcrs = (get<PDFArray>(para, 'K').asArray() as PDFDict[]).map((m) => `${m.get(PDFName.of('Pg'))}:${m.get(PDFName.of('MCID'))}`);
+  expect(mcrs).toEqual([`${d.getPage(0).ref}:1`, `${d.getPage(1).ref}:0`]);
+  // Parent tree: page i's row lists the element of each MCID.
+  const nums = get<PDFArray>(get<PDFDict>(root, 'ParentTree'), 'Nums').asArray();
+  expect(nums.map((x) => x.toString())).toEqual(['0', `[ ${kids.get(0)} ${kids.get(1)} ]`, '1', `[ ${kids.get(1)} ]`]);
+  expect([0, 1].map((i) => d.getPage(i).node.get(PDFName.of('StructParents'))?.toString())).toEqual(['0', '1']);
+  const content = Buffer.from(streamData(d, d.getPage(1).node.get(PDFName.of('Contents')))).toString('latin1');
+  expect(content).toContain('/P <</MCID 0>> BDC');
+  expect(content).toContain('/Artifact <</Type /Pagination>> BDC');
+  // One bookmark, the H2, opening page 1 at its line.
+  const outlines = get<PDFDict>(catalog, 'Outlines');
+  const first = get<PDFDict>(outlines, 'First');
+  expect(first.get(PDFName.of('Title'))?.toString()).toBe(`<${(textString('一、总体情况') as { hex: string }).hex}>`);
+  const dest = get<PDFArray>(first, 'Dest');
+  expect(dest.get(0).toString()).toBe(d.getPage(0).ref.toString());
+  expect(dest.get(1).toString()).toBe('/FitH');
+  expect(Number(dest.get(2).toString())).toBeCloseTo(841.89 - 100 + 12, 1);
+  // Without a structure the same content is refused: tags must name elements.
+  await expect(writePdf(pages, faces, META)).rejects.toThrow(/结构/);
 });
