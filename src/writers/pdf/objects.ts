@@ -65,7 +65,19 @@ export function pdfNumber(n: number): string {
 const REGULAR = /^[!-~]$/;
 const DELIMITERS = '()<>[]{}/%#';
 
+// Names repeat thousands of times in a tagged document (/S, /P, /K, /Pg, /TD …).
+const nameCache = new Map<string, string>();
+
 function nameString(v: string): string {
+  let cached = nameCache.get(v);
+  if (cached === undefined) {
+    cached = escapeName(v);
+    if (nameCache.size < 4096) nameCache.set(v, cached);
+  }
+  return cached;
+}
+
+function escapeName(v: string): string {
   let out = '/';
   for (const ch of v) {
     const code = ch.charCodeAt(0);
