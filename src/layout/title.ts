@@ -15,6 +15,10 @@ const WHOLE_WORDS = ['人民政府', '委员会', '办公室', '管委会', '管
 const CUT_WORD_PENALTY = 40;
 /** Cost of a title line more than the fewest possible, in em². */
 const EXTRA_LINE_PENALTY = 20;
+/** Cost of a break inside a word the dictionary segmenter knows (“建|设局”, “发展和改|革局”), in em². */
+const INSIDE_WORD_PENALTY = 10;
+/** Ends of place names (乌鲁木齐市|沙依巴克区): a good break where the segmenter agrees (not 市|场). */
+const PLACE_TAILS = '省市区县州盟旗';
 
 /**
  * Title lines: a title that needs k lines is set in k lines of nearly equal length
@@ -38,7 +42,21 @@ export function balanceTitle(inp: LineInput, width: number, size: number): LineR
   cands.push(n);
   const total = p[trimEnd(text, 0, n)];
   // One line more is worth it when every k-line set would cut a word (“委员|会”).
-  const best = [balanced(k), balanced(k + 1)].reduce((a, b) => (b.cost + (b.ends.length - k) * EXTRA_LINE_PENALTY < a.cost ? b : a));
+  const choose = () => [balanced(k), balanced(k + 1)].reduce((a, b) => (b.cost + (b.ends.length - k) * EXTRA_LINE_PENALTY < a.cost ? b : a));
+  let penalty = (i: number) => breakPenalty(text, i);
+  let best = choose();
+  // A break at no recognised boundary may cut a word of a name (“住房和城乡建|设局”): ask
+  // the dictionary segmenter, which is loaded only then (≈ 20 ms the first time).
+  if (best.ends.some((e) => e < n && penalty(e) === NON_WORD_PENALTY)) {
+    const inside = insideWords(text);
+    penalty = (i) => {
+      const b = breakPenalty(text, i);
+      if (b !== NON_WORD_PENALTY) return b;
+      if (inside.has(i)) return INSIDE_WORD_PENALTY;
+      return PLACE_TAILS.includes(text[i - 1]) ? 0 : b;
+    };
+    best = choose();
+  }
   if (best.cost === Infinity) return greedy;
   const ends = best.ends;
 
@@ -49,7 +67,7 @@ export function balanceTitle(inp: LineInput, width: number, size: number): LineR
       const w = p[trimEnd(text, a, b)] - p[a];
       if (w > width + EPS) return Infinity;
       const d = (w - mean) / size;
-      return d * d + (b < n ? breakPenalty(text, b) : 0);
+      return d * d + (b < n ? penalty(b) : 0);
     };
     // cost[j][c]: best cost of j+1 lines covering text[0, cands[c]); from[j][c]: previous candidate.
     const cost: Float64Array[] = [];
@@ -84,6 +102,18 @@ export function balanceTitle(inp: LineInput, width: number, size: number): LineR
     start = ends[j];
   }
   return lines;
+}
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** Offsets `i` where a break before `text[i]` would fall inside a word of ICU's Chinese dictionary. */
+export function insideWords(text: string): Set<number> {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const inside = new Set<number>();
+  for (const { segment, index, isWordLike } of segmenter.segment(text)) {
+    if (isWordLike) for (let i = index + 1; i < index + segment.length; i++) inside.add(i);
+  }
+  return inside;
 }
 
 /** The cost of a line break before `text[i]`: none at a word boundary, more inside a known word. */

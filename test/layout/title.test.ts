@@ -67,3 +67,24 @@ test('a long agency name takes a third title line rather than cut 委员会 (lai
   expect(lines.join('')).toBe(text);
   for (const l of lines) expect(l).not.toMatch(/^(员会|会|公室|室)/);
 });
+
+describe('title breaks in names the word lists do not know (ICU dictionary segmenter)', () => {
+  test.each([
+    ['黑龙江省哈尔滨市道里区住房和城乡建设局2022年政府信息公开工作年度报告', '建设'],
+    ['广西壮族自治区南宁市青秀区发展和改革局2021年政府信息公开工作年度报告', '改革'],
+  ])('%s keeps %s whole', (title, word) => {
+    const lines = titleLines(title);
+    expect(lines.join('')).toBe(title);
+    expect(lines.some((l) => l.includes(word))).toBe(true);
+  });
+
+  test('a place name ends a line rather than a line cutting the next one (乌鲁木齐市 | 沙依巴克区)', () => {
+    const lines = titleLines('新疆维吾尔自治区乌鲁木齐市沙依巴克区人力资源和社会保障局2021年政府信息公开工作年度报告');
+    expect(lines[0]).toBe('新疆维吾尔自治区乌鲁木齐市');
+    expect(lines.some((l) => l.includes('沙依巴克区'))).toBe(true);
+  });
+
+  test('titles already broken at known boundaries stay as they were', () => {
+    expect(titleLines('平罗县科学技术局2021年政府信息公开工作年度报告')).toEqual(['平罗县科学技术局2021年', '政府信息公开工作年度报告']);
+  });
+});

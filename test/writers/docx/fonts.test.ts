@@ -37,7 +37,7 @@ describe('fonts by role', () => {
     }
     const doc = pkg.part('word/document.xml');
     const runWith = (text: string): string => all(/<w:r>.*?<\/w:r>/s, doc).find((r) => r.includes(`>${text}<`)) ?? '';
-    expect(eastAsia(runWith('平罗县科学技术局'))).toBe('方正小标宋简体');
+    expect(eastAsia(runWith('平罗县科学技术局2021年'))).toBe('方正小标宋简体');
     expect(eastAsia(runWith('一、总体情况'))).toBe('黑体');
     expect(eastAsia(runWith('（二）依申请公开情况'))).toBe('楷体_GB2312');
     expect(eastAsia(runWith('申请人情况'))).toBe('仿宋_GB2312');

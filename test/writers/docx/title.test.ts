@@ -1,30 +1,44 @@
 import { signatureIndents } from '../../../src/writers/docx/signature';
-import { balanceTitle, emWidth } from '../../../src/writers/docx/title';
+import { breakOpportunities } from '../../../src/layout/breaks';
+import { styledPlain } from '../../../src/layout/collect';
+import { shapeText } from '../../../src/layout/text';
+import { balanceTitle } from '../../../src/layout/title';
+import { emWidth, titleLines } from '../../../src/writers/docx/title';
+import { testContext } from '../../layout/support/context';
 import { sampleTree } from './fixtures';
 import { all, render, textOf } from './helpers';
 
 describe('title', () => {
   it('keeps a title that fits on one line', () => {
-    expect(balanceTitle('某局2021年政府信息公开工作年度报告', 20)).toEqual(['某局2021年政府信息公开工作年度报告']);
+    expect(titleLines('某局2021年政府信息公开工作年度报告', 20)).toEqual(['某局2021年政府信息公开工作年度报告']);
   });
 
-  it('breaks a long title after the agency name', () => {
-    expect(balanceTitle('平罗县科学技术局2021年政府信息公开工作年度报告', 20, '平罗县科学技术局')).toEqual([
-      '平罗县科学技术局',
-      '2021年政府信息公开工作年度报告',
-    ]);
+  it('breaks a long title where the PDF breaks it, keeping the words of the name whole', () => {
+    const pdfLines = (text: string) => {
+      const ctx = testContext();
+      const sh = shapeText(styledPlain(text, 'title'), ctx, 't');
+      return balanceTitle({ text, adv: sh.adv, brk: breakOpportunities(text), spacing: 0 }, ctx.geo.width, 22).map((l) => text.slice(l.start, l.end));
+    };
+    for (const title of [
+      '平罗县科学技术局2021年政府信息公开工作年度报告',
+      '黑龙江省哈尔滨市道里区住房和城乡建设局2022年政府信息公开工作年度报告',
+      '中共某某省某某市某某区委员会机构编制委员会办公室2023年政府信息公开工作年度报告',
+    ]) {
+      expect(titleLines(title, 20)).toEqual(pdfLines(title));
+    }
+    expect(titleLines('平罗县科学技术局2021年政府信息公开工作年度报告', 20)).toEqual(['平罗县科学技术局2021年', '政府信息公开工作年度报告']);
   });
 
   it('otherwise balances the lines, never splitting a number or starting a line with closing punctuation', () => {
     const title = '宁夏回族自治区石嘴山市平罗县人民政府办公室2021年度政府信息公开工作年度报告';
-    const lines = balanceTitle(title, 20);
+    const lines = titleLines(title, 20);
     expect(lines.join('')).toBe(title);
     expect(lines).toHaveLength(2);
     for (const l of lines) expect(emWidth(l)).toBeLessThanOrEqual(20);
     expect(Math.abs(emWidth(lines[0]) - emWidth(lines[1]))).toBeLessThanOrEqual(2);
-    const digits = balanceTitle('一二三四五六七八九十一二三四五六七八2021年报告', 20);
+    const digits = titleLines('一二三四五六七八九十一二三四五六七八2021年报告', 20);
     expect(digits.some((l) => /^\d{1,3}$|^\d{1,3}年|^[0-9]{1,3}[^0-9]/.test(l) && !l.startsWith('2021'))).toBe(false);
-    expect(balanceTitle('一二三四五六七八九十一二三四五六七八九，十一二三', 20).every((l) => !l.startsWith('，'))).toBe(true);
+    expect(titleLines('一二三四五六七八九十一二三四五六七八九，十一二三', 20).every((l) => !l.startsWith('，'))).toBe(true);
   });
 
   it('writes the balanced lines with line breaks in one centred Title paragraph', async () => {
