@@ -18,6 +18,7 @@ import { dateString, name, PdfFile, textString, type PdfDict, type PdfRef } from
 import { writeOutline, type ElementPlace } from './outline';
 import { flateStream } from './stream';
 import { writeStructureTree, type MarkedContent } from './structure-tree';
+import { writeXmp } from './xmp';
 
 /** Where the painter finds the face a `TextItem` names. */
 export type FaceLookup = ReadonlyMap<string, FontFace> | ((id: string) => FontFace | undefined);
@@ -248,6 +249,8 @@ export async function writePdf(pages: readonly PageFrame[], faces: FaceLookup, m
   pdf.set(pagesRef, { Type: name('Pages'), Kids: kids, Count: kids.length });
   const tree = structure && writeStructureTree(pdf, structure, marks, kids);
   const outline = structure && writeOutline(pdf, structure, places, kids);
+  const producerName = options.producer ?? 'xxgk';
+  const metadata = writeXmp(pdf, { title: meta.title, author: meta.author, language: meta.language, subject: options.subject, keywords: options.keywords, producer: producerName, date });
   pdf.set(catalog, {
     Type: name('Catalog'),
     Pages: pagesRef,
@@ -257,8 +260,9 @@ export async function writePdf(pages: readonly PageFrame[], faces: FaceLookup, m
     StructTreeRoot: tree?.root,
     Outlines: outline,
     PageMode: outline ? name('UseOutlines') : undefined,
+    Metadata: metadata,
   });
-  const producer = textString(options.producer ?? 'xxgk');
+  const producer = textString(producerName);
   const info = pdf.add({
     Title: textString(meta.title),
     Author: textString(meta.author),

@@ -405,3 +405,20 @@ test('with a structure, groups become tagged content: struct elements, a parent 
   // Without a structure the same content is refused: tags must name elements.
   await expect(writePdf(pages, faces, META)).rejects.toThrow(/结构/);
 });
+
+test('XMP metadata repeats the Info values (title, author, language, dates, producer), escaped, uncompressed', async () => {
+  const meta = { ...META, title: '某局<2021>年“报告” & 附件', author: '某某县统计局' };
+  const bytes = await writePdf(pages, faces, meta, { subject: '年报', keywords: ['政府信息公开', '年报'] });
+  const d = await PDFDocument.load(bytes, { updateMetadata: false });
+  const stream = d.context.lookup(d.catalog.get(PDFName.of('Metadata'))) as PDFRawStream;
+  expect(stream.dict.get(PDFName.of('Subtype'))?.toString()).toBe('/XML');
+  expect(stream.dict.get(PDFName.of('Filter'))).toBeUndefined();
+  const xmp = Buffer.from(stream.contents).toString('utf8');
+  expect(xmp).toContain('<rdf:li xml:lang="x-default">某局&lt;2021&gt;年“报告” &amp; 附件</rdf:li>');
+  expect(xmp).toContain('<dc:creator><rdf:Seq><rdf:li>某某县统计局</rdf:li></rdf:Seq></dc:creator>');
+  expect(xmp).toContain('<rdf:li>zh-CN</rdf:li>');
+  expect(xmp).toContain(`<xmp:CreateDate>${META.date}T00:00:00Z</xmp:CreateDate>`);
+  expect(xmp).toContain('<pdf:Keywords>政府信息公开 年报</pdf:Keywords>');
+  expect(xmp).toMatch(/^<\?xpacket begin="\ufeff"[\s\S]*<\?xpacket end="r"\?>$/);
+  if (has('pdfinfo')) expect(spawnSync('pdfinfo', ['-meta', '-'], { input: Buffer.from(bytes), encoding: 'utf8' }).stdout).toContain('某某县统计局');
+});
