@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import type { OutputFormat, RenderSettings } from '../pipeline/render-types';
+import { OUTPUT_FORMATS, type OutputFormat, type RenderSettings } from '../pipeline/render-types';
 import { existsSync } from 'node:fs';
 import { UsageError } from './exit-codes';
 
@@ -17,7 +17,7 @@ export interface RenderArgs {
 /** Adds the shared render options to a command. */
 export function withRenderOptions<T>(y: Argv<T>): Argv<T & RenderArgs> {
   return y
-    .option('format', { alias: 'f', type: 'string', default: 'docx,pdf', describe: '输出格式：docx、pdf 或 docx,pdf' })
+    .option('format', { alias: 'f', type: 'string', default: 'docx,pdf', describe: '输出格式：docx、pdf、html（网页），可用逗号同时写几种，如 docx,pdf,html' })
     .option('template', { alias: 't', type: 'string', describe: '模板文件夹（复制 templates/annual-report 后修改）' })
     .option('strict', { type: 'boolean', default: false, describe: '数据有错误时不生成文件' })
     .option('font', { type: 'string', array: true, describe: '为某一角色指定字体文件，如 body=/path/仿宋.ttf（可多次）' })
@@ -29,8 +29,8 @@ export function withRenderOptions<T>(y: Argv<T>): Argv<T & RenderArgs> {
 /** Turns the shared options into render settings, refusing unknown formats. */
 export function renderSettingsOf(args: RenderArgs): RenderSettings {
   const formats = args.format.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
-  for (const f of formats) if (f !== 'docx' && f !== 'pdf') throw new UsageError(`未知的输出格式 ${f}：只能是 docx、pdf`);
-  if (formats.length === 0) throw new UsageError('请至少指定一种输出格式：docx 或 pdf');
+  for (const f of formats) if (!(OUTPUT_FORMATS as readonly string[]).includes(f)) throw new UsageError(`未知的输出格式 ${f}：只能是 docx、pdf、html`);
+  if (formats.length === 0) throw new UsageError('请至少指定一种输出格式：docx、pdf 或 html');
   const specs = args.font ?? [];
   const { FontError } = specs.length ? (require('../fonts/load') as typeof import('../fonts/load')) : { FontError: Error };
   const { parseFontOption } = specs.length ? (require('../fonts/resolve') as typeof import('../fonts/resolve')) : { parseFontOption: undefined };

@@ -8,6 +8,7 @@ import { checkReportBytes } from './check-report';
 import type { RenderedReport, RenderSettings } from './render-types';
 
 export type { OutputFormat, RenderedReport, RenderSettings } from './render-types';
+export { OUTPUT_FORMATS } from './render-types';
 
 /** A failure of the render that the user can fix (a font file): reported as a diagnostic. */
 class RenderFailure extends Error {
@@ -78,9 +79,11 @@ export async function renderReportBytes(file: string, bytes: Uint8Array, setting
   }
   let docx: Uint8Array | undefined;
   let pdf: Uint8Array | undefined;
+  let html: Uint8Array | undefined;
   try {
     if (settings.formats.includes('docx')) docx = await docxOf(tree, settings);
     if (settings.formats.includes('pdf')) pdf = await pdfOf(tree, settings, diagnostics);
+    if (settings.formats.includes('html')) html = (require('../writers/html/index') as typeof import('../writers/html/index')).writeHtml(tree);
   } catch (e) {
     if (e instanceof RenderFailure) {
       diagnostics.push({ severity: 'error', code: e.code, path: '', message: e.message });
@@ -89,5 +92,5 @@ export async function renderReportBytes(file: string, bytes: Uint8Array, setting
     throw e;
   }
   if (settings.strict && countDiagnostics(diagnostics).errors > 0) return done({ ...base, status: 'refused' });
-  return done({ ...base, status: 'ok', docx, pdf });
+  return done({ ...base, status: 'ok', docx, pdf, html });
 }

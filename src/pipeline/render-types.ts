@@ -1,8 +1,11 @@
 import type { StyleSettings } from '../style/settings';
 import type { Diagnostic } from '../validate/diagnostic';
 
-/** The documents xxgk writes. */
-export type OutputFormat = 'docx' | 'pdf';
+/** The documents xxgk writes: Word, PDF, and a web page for the site's 政府信息公开 column. */
+export type OutputFormat = 'docx' | 'pdf' | 'html';
+
+/** Every output format, in the order outputs are written. */
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['docx', 'pdf', 'html'];
 
 /** How to render: formats, template, fonts and strictness. */
 export interface RenderSettings {
@@ -33,6 +36,7 @@ export interface RenderedReport {
   diagnostics: Diagnostic[];
   docx?: Uint8Array;
   pdf?: Uint8Array;
+  html?: Uint8Array;
   /** Milliseconds spent, for summaries and the benchmark. */
   ms: number;
 }

@@ -2,7 +2,7 @@ import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../cli/exit-codes';
 import { writeFailureReason, writeFileAtomic } from '../util/atomic-write';
-import type { OutputFormat, RenderedReport } from './render-types';
+import { OUTPUT_FORMATS, type RenderedReport } from './render-types';
 
 /** Makes sure the output folder exists and can be written, or says so in Chinese. */
 export function prepareOutputDir(dir: string): void {
@@ -19,14 +19,11 @@ export function prepareOutputDir(dir: string): void {
   }
 }
 
-/** Writes a rendered report's documents as DIR/NAME.docx and DIR/NAME.pdf, atomically; returns the paths. */
+/** Writes a rendered report's documents as DIR/NAME.docx, .pdf and .html, atomically; returns the paths. */
 export function writeOutputs(rendered: RenderedReport, dir: string, name: string): string[] {
   const written: string[] = [];
-  const docs: [OutputFormat, Uint8Array | undefined][] = [
-    ['docx', rendered.docx],
-    ['pdf', rendered.pdf],
-  ];
-  for (const [format, bytes] of docs) {
+  for (const format of OUTPUT_FORMATS) {
+    const bytes = rendered[format];
     if (!bytes) continue;
     const path = join(dir, `${name}.${format}`);
     writeFileAtomic(path, bytes);

@@ -28,6 +28,19 @@ describe('xxgk render', () => {
     expect(readdirSync(dir).sort()).toEqual(['r.pdf', 'r.yaml']);
   });
 
+  it('writes the web page with -f html, alongside the others when listed', () => {
+    const only = join(tmp.dir, 'html-only');
+    expect(xxgk(['render', EXAMPLE, '-o', only, '-f', 'html', '--no-system-fonts']).status).toBe(0);
+    expect(readdirSync(only)).toEqual(['pingluo-kejiju-2021.html']);
+    expect(readFileSync(join(only, 'pingluo-kejiju-2021.html'), 'utf8')).toContain('<h2>三、收到和处理政府信息公开申请情况</h2>');
+    const three = join(tmp.dir, 'three');
+    expect(xxgk(['render', EXAMPLE, '-o', three, '-f', 'docx,pdf,html', '--no-system-fonts']).status).toBe(0);
+    expect(readdirSync(three).sort()).toEqual(['pingluo-kejiju-2021.docx', 'pingluo-kejiju-2021.html', 'pingluo-kejiju-2021.pdf']);
+    const bad = xxgk(['render', EXAMPLE, '-o', three, '-f', 'odt']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('只能是 docx、pdf、html');
+  });
+
   it('uses a copied template folder given with -t (a changed heading shows in both documents)', async () => {
     const tpl = join(tmp.dir, 'tpl');
     cpSync(join(ROOT, 'templates', 'annual-report'), tpl, { recursive: true });

@@ -12,7 +12,7 @@ interface RenderCommandArgs extends RenderArgs {
   json: boolean;
 }
 
-/** `xxgk render <input>`: writes <name>.docx and <name>.pdf. */
+/** `xxgk render <input>`: writes <name>.docx and <name>.pdf (and <name>.html when asked). */
 export function renderCommand(setExit: (code: number) => void): CommandModule<object, RenderCommandArgs> {
   return {
     command: 'render <input>',
@@ -35,7 +35,7 @@ export function renderCommand(setExit: (code: number) => void): CommandModule<ob
       const outputs = rendered.status === 'ok' ? writeOutputs(rendered, outDir, basename(args.input, extname(args.input))) : [];
       const counts = countDiagnostics(rendered.diagnostics);
       if (args.json) {
-        const { docx: _d, pdf: _p, ...rest } = rendered;
+        const { docx: _d, pdf: _p, html: _h, ...rest } = rendered;
         process.stdout.write(JSON.stringify({ ...rest, ...counts, outputs }, null, 2) + '\n');
       } else {
         for (const d of rendered.diagnostics) process.stderr.write(formatDiagnostic(args.input, d) + '\n');
