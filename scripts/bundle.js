@@ -8,12 +8,24 @@
 const { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
-const esbuild = require('esbuild');
 
 const root = resolve(__dirname, '..');
 const dist = join(root, 'dist');
 const example = join(root, 'examples', 'pingluo-kejiju-2021.yaml');
 const { bundleFile, codeCacheFile, compileBundle, runBundle } = require(join(dist, 'bundle', 'load-bundle.js'));
+
+// A bundle left from an earlier build would run old code: remove it before anything else.
+for (const name of ['cli', 'render-worker']) for (const f of [bundleFile(name), codeCacheFile(name)]) rmSync(f, { force: true });
+
+// esbuild is a native binary from an optional package; where it could not be installed,
+// xxgk runs from the separate modules (bin/xxgk.js falls back), slower to start but the same.
+let esbuild;
+try {
+  esbuild = require('esbuild');
+} catch (e) {
+  process.stderr.write(`xxgk 构建：esbuild 不可用（${e.message.split('\n')[0]}），跳过打包；命令行照常可用，只是启动慢一些。\n`);
+  process.exit(0);
+}
 
 // Loaded from node_modules when needed instead of bundled: yargs reads its Chinese
 // messages from its own folder; cli-progress only serves batch; handlebars' compiler
