@@ -40,6 +40,7 @@ export const PAGE_HTML = String.raw`<!doctype html>
     </label>
     <a id="dl-pdf" class="button disabled" href="/document.pdf" download aria-disabled="true">下载 PDF</a>
     <a id="dl-docx" class="button disabled" href="/document.docx" download aria-disabled="true">下载 Word</a>
+    <a id="dl-html" class="button disabled" href="/document.html" download aria-disabled="true">下载网页</a>
   </div>
 </header>
 <div id="banner" class="banner" role="alert" hidden>
@@ -208,7 +209,7 @@ function showLinks(s) {
   $('doc-title').textContent = title + ' · 预览';
   document.title = title + ' · 预览';
   $('doc-file').textContent = s.file || '';
-  for (const [id, has, ext] of [['dl-pdf', s.hasPdf, '.pdf'], ['dl-docx', s.hasDocx, '.docx']]) {
+  for (const [id, has, ext] of [['dl-pdf', s.hasPdf, '.pdf'], ['dl-docx', s.hasDocx, '.docx'], ['dl-html', s.hasHtml, '.html']]) {
     const a = $(id);
     a.classList.toggle('disabled', !has);
     a.setAttribute('aria-disabled', has ? 'false' : 'true');

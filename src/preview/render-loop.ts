@@ -194,6 +194,7 @@ export class RenderLoop {
       stale: !hasPdf && prev.pdf !== undefined,
       pdf: hasPdf ? result.pdf : prev.pdf,
       docx: hasPdf ? result.docx : prev.docx,
+      html: hasPdf ? result.html : prev.html,
       renderMs: Math.round(result.ms),
       saveToPdfMs: hasPdf ? elapsed : undefined,
       updatedAt: new Date().toISOString(),

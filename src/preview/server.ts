@@ -60,8 +60,8 @@ function pdfjsRoot(): string {
 
 /** The JSON-safe summary of a snapshot (no document bytes). */
 export function summarize(s: PreviewSnapshot): SnapshotSummary {
-  const { pdf, docx, diagnostics: _d, ...rest } = s;
-  return { ...rest, hasPdf: pdf !== undefined, hasDocx: docx !== undefined };
+  const { pdf, docx, html, diagnostics: _d, ...rest } = s;
+  return { ...rest, hasPdf: pdf !== undefined, hasDocx: docx !== undefined, hasHtml: html !== undefined };
 }
 
 function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
@@ -111,7 +111,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     }
     if (!ok) throw new PreviewStartError(`${templateDir}: 模板文件夹不存在`);
   }
-  const settings: RenderSettings = { ...opts.settings, templateDir, formats: ['pdf', 'docx'] };
+  const settings: RenderSettings = { ...opts.settings, templateDir, formats: ['pdf', 'docx', 'html'] };
 
   const root = pdfjsRoot();
   const pdfjs = new Map<string, Buffer>();
@@ -147,7 +147,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     // Only this machine's own names: a web page whose DNS name is re-pointed at 127.0.0.1 must not read the report.
     const host = (req.headers.host ?? '').toLowerCase();
     if (host !== `${HOST}:${port}` && host !== `localhost:${port}`) return text(res, req, 403, '拒绝访问：只接受 127.0.0.1 或 localhost 的请求');
-    const known = path === '/' || path === '/app.js' || path === '/app.css' || path === '/document.pdf' || path === '/document.docx' ||
+    const known = path === '/' || path === '/app.js' || path === '/app.css' || path === '/document.pdf' || path === '/document.docx' || path === '/document.html' ||
       path === '/diagnostics.json' || path === '/events' || path === '/fonts/ui.ttf' || (path.startsWith(PDFJS_PREFIX) && pdfjs.has(path.slice(PDFJS_PREFIX.length)));
     if (!known) return text(res, req, 404, '未找到');
     if (req.method !== 'GET' && req.method !== 'HEAD') return text(res, req, 405, '不支持的请求方法');
@@ -171,6 +171,13 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
         if (!s.docx) return text(res, req, 503, '尚无可用的 Word 文件（数据有错误或仍在生成）');
         return send(res, req, 200, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', s.docx, {
           'Content-Disposition': contentDisposition('attachment', `${docName}.docx`),
+          'X-Xxgk-Pdf-Id': String(s.pdfId),
+        });
+      case '/document.html':
+        if (!s.html) return text(res, req, 503, '尚无可用的网页（数据有错误或仍在生成）');
+        // Downloaded, never shown here: the page is the user's document, not part of this app.
+        return send(res, req, 200, 'text/html; charset=utf-8', s.html, {
+          'Content-Disposition': contentDisposition('attachment', `${docName}.html`),
           'X-Xxgk-Pdf-Id': String(s.pdfId),
         });
       case '/fonts/ui.ttf':

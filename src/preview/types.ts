@@ -50,6 +50,7 @@ export interface PreviewSnapshot {
   stale: boolean;
   pdf?: Uint8Array;
   docx?: Uint8Array;
+  html?: Uint8Array;
   /** Render time of the latest render (ms). */
   renderMs?: number;
   /** Time from the first file change of this update to the new PDF (ms). */
@@ -59,4 +60,4 @@ export interface PreviewSnapshot {
 }
 
 /** The JSON body of `/diagnostics.json` and the summary pushed on `/events`. */
-export type SnapshotSummary = Omit<PreviewSnapshot, 'pdf' | 'docx' | 'diagnostics'> & { hasPdf: boolean; hasDocx: boolean };
+export type SnapshotSummary = Omit<PreviewSnapshot, 'pdf' | 'docx' | 'html' | 'diagnostics'> & { hasPdf: boolean; hasDocx: boolean; hasHtml: boolean };

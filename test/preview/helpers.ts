@@ -119,6 +119,7 @@ export function fakeRenderer(delayMs = 0) {
         : [],
       pdf: Buffer.from(`%PDF-fake ${text}`),
       docx: Buffer.from(`PK-fake ${text}`),
+      html: Buffer.from(`<!DOCTYPE html>fake ${text}`),
       ms: delayMs,
     };
   };

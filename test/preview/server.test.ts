@@ -56,7 +56,7 @@ describe('preview server', () => {
   test('serves the page, its assets, the documents and the diagnostics', async () => {
     const { port, calls } = await start();
     expect(calls).toHaveLength(1);
-    expect(calls[0].settings.formats).toEqual(['pdf', 'docx']);
+    expect(calls[0].settings.formats).toEqual(['pdf', 'docx', 'html']);
     const page = await rawGet(port, '/');
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
@@ -82,8 +82,14 @@ describe('preview server', () => {
     const docx = await rawGet(port, '/document.docx');
     expect(docx.status).toBe(200);
     expect(docx.headers['content-disposition']).toMatch(/^attachment/);
+    // The report's web page is offered as a download, never shown inside this app.
+    const html = await rawGet(port, '/document.html');
+    expect(html.status).toBe(200);
+    expect(html.headers['content-disposition']).toMatch(/^attachment/);
+    expect(html.headers['content-disposition']).toContain(encodeURIComponent('报告.html'));
+    expect(html.body.toString()).toBe('<!DOCTYPE html>fake v1\n');
     const d = await diagnostics(port);
-    expect(d).toMatchObject({ id: 1, status: 'ok', pdfId: 1, stale: false, hasPdf: true, hasDocx: true, diagnostics: [] });
+    expect(d).toMatchObject({ id: 1, status: 'ok', pdfId: 1, stale: false, hasPdf: true, hasDocx: true, hasHtml: true, diagnostics: [] });
     expect(d.agency).toBe('测试局');
     const head = await rawGet(port, '/document.pdf', {}, 'HEAD');
     expect(head.status).toBe(200);
