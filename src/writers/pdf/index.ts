@@ -257,7 +257,7 @@ export async function writePdf(pages: readonly PageFrame[], faces: FaceLookup, m
     ViewerPreferences: { DisplayDocTitle: true },
     Lang: textString(meta.language),
     MarkInfo: tree ? { Marked: true } : undefined,
-    StructTreeRoot: tree?.root,
+    StructTreeRoot: tree,
     Outlines: outline,
     PageMode: outline ? name('UseOutlines') : undefined,
     Metadata: metadata,
@@ -275,6 +275,6 @@ export async function writePdf(pages: readonly PageFrame[], faces: FaceLookup, m
   });
 
   for (const r of fonts.values()) hash.update(r.font.baseFont);
-  hash.update(JSON.stringify([meta, { ...options, structure: undefined }, structure ?? null]));
+  hash.update(JSON.stringify([meta, options]));
   return pdf.save({ root: catalog, info, id: hash.digest('hex').slice(0, 32).toUpperCase() });
 }

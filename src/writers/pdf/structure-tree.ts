@@ -13,19 +13,14 @@ export interface MarkedContent {
   mcid: number;
 }
 
-/** What the catalog and each page need once the structure tree is written. */
-export interface WrittenStructure {
-  root: PdfRef;
-  /** `StructParents` of page i is i: its row in the parent tree. */
-  parentTreeKeys: number;
-}
 
 /**
  * Writes the structure elements that have content (their own marked content or an
  * element below with some), in reading order, and the parent tree. Elements without
- * content are left out, so no reader meets an empty paragraph or row.
+ * content are left out, so no reader meets an empty paragraph or row. Returns the
+ * `StructTreeRoot`; page i's `StructParents` must be i, its row in the parent tree.
  */
-export function writeStructureTree(pdf: PdfFile, elements: readonly StructElement[], marks: readonly MarkedContent[], pageRefs: readonly PdfRef[]): WrittenStructure {
+export function writeStructureTree(pdf: PdfFile, elements: readonly StructElement[], marks: readonly MarkedContent[], pageRefs: readonly PdfRef[]): PdfRef {
   const marksOf = new Map<number, MarkedContent[]>();
   for (const m of marks) {
     if (!elements[m.element]) throw new Error(`PDF 结构：标记内容指向不存在的结构元素 ${m.element}`);
@@ -83,7 +78,7 @@ export function writeStructureTree(pdf: PdfFile, elements: readonly StructElemen
     ParentTree: parentTree,
     ParentTreeNextKey: pageRefs.length,
   });
-  return { root, parentTreeKeys: pageRefs.length };
+  return root;
 }
 
 /** The table attribute object of a cell: its spans and, for a header cell, its scope. */
