@@ -4,7 +4,8 @@
  * article in their 政府信息公开 column; this is that article, with the three tables as
  * real HTML tables (rowspan/colspan as in the national format, header rows in <thead>
  * with scope), so it can be put on the site or pasted into its editor as it is. Pages do
- * not exist on the web: page breaks are dropped, and the browser sets the lines.
+ * not exist on the web: page breaks are dropped and the browser sets the lines; printed,
+ * it takes GB/T 9704's margins and repeats the tables' header rows on each page.
  */
 import type { Align, Block, DocTree, Inline, TableNode } from '../../doc/tree';
 
@@ -31,6 +32,13 @@ const STYLE = `
 .xxgk-report .signature { text-align: right; padding-right: 2em; }
 .xxgk-report .signature.first { margin-top: 1.8em; }
 .xxgk-report .left { text-align: left; } .xxgk-report .center { text-align: center; } .xxgk-report .right { text-align: right; }
+@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+@media print {
+  .xxgk-report { max-width: none; margin: 0; padding: 0; }
+  .xxgk-report thead { display: table-header-group; }
+  .xxgk-report tr { break-inside: avoid; }
+  .xxgk-report h2, .xxgk-report h3, .xxgk-report h4 { break-after: avoid; }
+}
 `.trim();
 
 /** Text for HTML content and attribute values. */
