@@ -103,7 +103,20 @@ function hexText(s: string): string {
 /** Numbers a page's tagged groups (MCIDs from 0) and tells the document where each went. */
 interface Marker {
   role(element: number): string;
-  mark(element: number, top: number): number;
+  /** The group's MCID; `top` gives where its text starts (PDF y), asked for only when needed. */
+  mark(element: number, top: () => number): number;
+}
+
+/** The first text item of a list of items, groups searched in painting order. */
+function firstText(items: readonly FrameItem[]): TextItem | undefined {
+  for (const it of items) {
+    if (it.kind === 'text') return it;
+    if (it.kind === 'group') {
+      const t = firstText(it.items);
+      if (t) return t;
+    }
+  }
+  return undefined;
 }
 
 /** Opening operators of a group's marked-content sequence(s), outermost first. */
@@ -112,8 +125,10 @@ function openGroup(g: GroupItem, H: number, marker: Marker | undefined): string[
   if (g.artifact) out.push(`/Artifact <</Type /${g.artifact}>> BDC`);
   if (g.tag !== undefined) {
     if (!marker) throw new Error('PDF 绘制：内容带有结构标记，但没有给出文档结构');
-    const first = flattenItems(g.items).find((i): i is TextItem => i.kind === 'text');
-    const mcid = marker.mark(g.tag, first ? H - first.y + first.size : H);
+    const mcid = marker.mark(g.tag, () => {
+      const first = firstText(g.items);
+      return first ? H - first.y + first.size : H;
+    });
     out.push(`/${marker.role(g.tag)} <</MCID ${mcid}>> BDC`);
   }
   if (g.actualText !== undefined) out.push(`/Span <</ActualText ${hexText(g.actualText)}>> BDC`);
@@ -225,7 +240,8 @@ export async function writePdf(pages: readonly PageFrame[], faces: FaceLookup, m
       },
       mark: (element, top) => {
         marks.push({ element, page: index, mcid });
-        if (!places.has(element)) places.set(element, { page: index, top });
+        // Only bookmarks (headings) need to know where an element starts.
+        if (structure[element]?.title !== undefined && !places.has(element)) places.set(element, { page: index, top: top() });
         return mcid++;
       },
     };
