@@ -1,8 +1,9 @@
 /**
  * The PDF painter: draws laid-out pages (frames) and nothing else. It never measures or
  * breaks text. Objects are written by `./objects` (object streams, a cross-reference
- * stream), fonts are subset by our TrueType subsetter and embedded by `./font`, content
- * streams are written here.
+ * stream), fonts are subset by our TrueType subsetter and embedded by `./font`, pages are
+ * painted by `./content-stream`; the structure tree, bookmarks and XMP have modules of
+ * their own. This module assembles the document.
  *
  * Output is deterministic: no clock (dates come from `meta.date`), no random ids (the
  * trailer ID and subset tags are hashes of the content), fonts and resources numbered in
@@ -11,9 +12,10 @@
 import { createHash } from 'node:crypto';
 import type { DocMeta } from '../../doc/tree';
 import type { FontFace } from '../../fonts/font-face';
-import { flattenItems, type FrameItem, type GroupItem, type PageFrame, type TextItem } from '../../layout/frames';
+import { flattenItems, type PageFrame } from '../../layout/frames';
 import type { StructElement } from '../../layout/structure';
-import { embedFont, type EmbeddedFont } from './font';
+import { codePoints, pageContent, type Marker, type Resource } from './content-stream';
+import { embedFont } from './font';
 import { dateString, name, PdfFile, textString, type PdfDict, type PdfRef } from './objects';
 import { writeOutline, type ElementPlace } from './outline';
 import { flateStream } from './stream';
@@ -36,27 +38,8 @@ export interface PdfOptions {
   structure?: readonly StructElement[];
 }
 
-/** A number for a content stream: at most 3 decimals, no exponent, no "-0". */
-export function num(n: number): string {
-  const r = Math.round(n * 1000) / 1000;
-  if (r === 0 || !Number.isFinite(r)) return '0';
-  return String(r);
-}
-
-/** Stroke width of synthetic bold, as a fraction of the font size. */
-export const FAKE_BOLD_STROKE = 1 / 30;
-
 function lookupOf(faces: FaceLookup): (id: string) => FontFace | undefined {
   return typeof faces === 'function' ? faces : (id) => faces.get(id);
-}
-
-/** Code points a text item draws (forced breaks are not drawn). */
-function* codePoints(text: string): Generator<number> {
-  for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!;
-    i += cp > 0xffff ? 2 : 1;
-    if (cp !== 0x0a && cp !== 0x0d) yield cp;
-  }
 }
 
 /** Parses `meta.date` (YYYY-MM-DD) as midnight UTC; an invalid date is an error, never the clock. */
@@ -86,126 +69,6 @@ function collectGlyphs(pages: readonly PageFrame[], face: (id: string) => FontFa
   const out = new Map<string, { face: FontFace; cps: number[] }>();
   for (const [id, u] of used) out.set(id, { face: u.face, cps: [...u.set].sort((a, b) => a - b) });
   return out;
-}
-
-interface Resource {
-  name: string;
-  font: EmbeddedFont;
-}
-
-/** A hex string of UTF-16BE with a byte order mark (for ActualText). */
-function hexText(s: string): string {
-  let hex = 'FEFF';
-  for (let i = 0; i < s.length; i++) hex += s.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
-  return `<${hex}>`;
-}
-
-/** Numbers a page's tagged groups (MCIDs from 0) and tells the document where each went. */
-interface Marker {
-  role(element: number): string;
-  /** The group's MCID; `top` gives where its text starts (PDF y), asked for only when needed. */
-  mark(element: number, top: () => number): number;
-}
-
-/** The first text item of a list of items, groups searched in painting order. */
-function firstText(items: readonly FrameItem[]): TextItem | undefined {
-  for (const it of items) {
-    if (it.kind === 'text') return it;
-    if (it.kind === 'group') {
-      const t = firstText(it.items);
-      if (t) return t;
-    }
-  }
-  return undefined;
-}
-
-/** Opening operators of a group's marked-content sequence(s), outermost first. */
-function openGroup(g: GroupItem, H: number, marker: Marker | undefined): string[] {
-  const out: string[] = [];
-  if (g.artifact) out.push(`/Artifact <</Type /${g.artifact}>> BDC`);
-  if (g.tag !== undefined) {
-    if (!marker) throw new Error('PDF 绘制：内容带有结构标记，但没有给出文档结构');
-    const mcid = marker.mark(g.tag, () => {
-      const first = firstText(g.items);
-      return first ? H - first.y + first.size : H;
-    });
-    out.push(`/${marker.role(g.tag)} <</MCID ${mcid}>> BDC`);
-  }
-  if (g.actualText !== undefined) out.push(`/Span <</ActualText ${hexText(g.actualText)}>> BDC`);
-  if (out.length === 0) out.push('/Span BMC');
-  return out;
-}
-
-/** The content stream of one page. */
-function pageContent(page: PageFrame, fonts: Map<string, Resource>, used: Set<string>, marker?: Marker): string {
-  const H = page.height;
-  const out: string[] = ['2 J'];
-  let inText = false;
-  let font = '';
-  let size = NaN;
-  let tc = 0;
-  let bold = false;
-  let lineWidth = NaN;
-  const setLineWidth = (w: number) => {
-    if (w !== lineWidth) {
-      out.push(`${num(w)} w`);
-      lineWidth = w;
-    }
-  };
-  const endText = () => {
-    if (inText) {
-      out.push('ET');
-      inText = false;
-    }
-  };
-  const text = (t: TextItem) => {
-    const res = fonts.get(t.face)!;
-    let hex = '';
-    for (const cp of codePoints(t.text)) hex += res.font.codeOf.get(cp)!;
-    if (!hex) return;
-    if (!inText) {
-      out.push('BT');
-      inText = true;
-    }
-    used.add(res.name);
-    if (res.name !== font || t.size !== size) {
-      out.push(`/${res.name} ${num(t.size)} Tf`);
-      font = res.name;
-      size = t.size;
-    }
-    if (num(t.charSpacing) !== num(tc)) {
-      out.push(`${num(t.charSpacing)} Tc`);
-      tc = t.charSpacing;
-    }
-    if (t.fakeBold !== bold) {
-      out.push(t.fakeBold ? '2 Tr' : '0 Tr');
-      bold = t.fakeBold;
-    }
-    if (t.fakeBold) setLineWidth(t.size * FAKE_BOLD_STROKE);
-    out.push(`1 0 0 1 ${num(t.x)} ${num(H - t.y)} Tm`, `<${hex}> Tj`);
-  };
-  // Text state (Tf, Tc, Tr) and line width persist across text objects, so they are
-  // tracked for the whole page; marked content never crosses a BT/ET boundary.
-  const paint = (items: readonly FrameItem[]) => {
-    for (const item of items) {
-      if (item.kind === 'text') text(item);
-      else if (item.kind === 'line') {
-        endText();
-        setLineWidth(item.width);
-        out.push(`${num(item.x1)} ${num(H - item.y1)} m ${num(item.x2)} ${num(H - item.y2)} l S`);
-      } else {
-        endText();
-        const open = openGroup(item, H, marker);
-        out.push(...open);
-        paint(item.items);
-        endText();
-        for (let i = 0; i < open.length; i++) out.push('EMC');
-      }
-    }
-  };
-  paint(page.items);
-  endText();
-  return out.join('\n') + '\n';
 }
 
 /**
