@@ -35,6 +35,7 @@ function outcomeOf(rendered: RenderedReport, outputs: string[]): ReportOutcome {
     acknowledged: c.acknowledged,
     diagnostics: rendered.diagnostics,
     outputs,
+    pdfPages: rendered.status === 'ok' ? rendered.pdfPages : undefined,
     ms: rendered.ms,
   };
 }

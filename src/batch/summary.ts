@@ -12,6 +12,8 @@ export interface ReportOutcome {
   acknowledged: number;
   diagnostics: Diagnostic[];
   outputs: string[];
+  /** Pages of the PDF, when one was made. */
+  pdfPages?: number;
   ms: number;
 }
 
@@ -46,7 +48,7 @@ const STATUS_LABEL: Record<ReportOutcome['status'], string> = { ok: '成功', fa
 
 /** summary.csv: UTF-8 with BOM so Excel opens it, one row per input. */
 export function summaryCsv(summary: BatchSummary): string {
-  const header = ['文件', '机关名称', '年度', '状态', '错误数', '警告数', '已确认警告数', '问题', '输出文件', '耗时（毫秒）'];
+  const header = ['文件', '机关名称', '年度', '状态', '错误数', '警告数', '已确认警告数', '问题', '输出文件', 'PDF 页数', '耗时（毫秒）'];
   const rows = summary.results.map((r) => [
     r.file,
     r.agency,
@@ -57,6 +59,7 @@ export function summaryCsv(summary: BatchSummary): string {
     r.acknowledged,
     r.diagnostics.map((d) => `${d.severity === 'error' ? '错误' : d.severity === 'warning' ? '警告' : '提示'} ${d.code}${d.line ? ` 第${d.line}行` : ''}：${d.message}${d.acknowledged ? `（已确认：${d.acknowledged.reason}）` : ''}`).join('\n'),
     r.outputs.join('\n'),
+    r.pdfPages,
     Math.round(r.ms),
   ]);
   return '\ufeff' + [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';

@@ -29,7 +29,7 @@ async function docxOf(tree: DocTree, settings: RenderSettings): Promise<Uint8Arr
 }
 
 /** Lays out and paints the PDF of a document tree; layout findings join the diagnostics. */
-async function pdfOf(tree: DocTree, settings: RenderSettings, diagnostics: Diagnostic[]): Promise<Uint8Array> {
+async function pdfOf(tree: DocTree, settings: RenderSettings, diagnostics: Diagnostic[]): Promise<{ bytes: Uint8Array; pages: number }> {
   const { resolveFontSet, facesOf } = require('../fonts/resolve') as typeof import('../fonts/resolve');
   const { layoutDocument } = require('../layout/index') as typeof import('../layout/index');
   const { writePdf } = require('../writers/pdf/index') as typeof import('../writers/pdf/index');
@@ -48,7 +48,7 @@ async function pdfOf(tree: DocTree, settings: RenderSettings, diagnostics: Diagn
     const severity = settings.strict && d.code === 'F-MISSING' ? 'error' : d.severity;
     diagnostics.push({ severity, code: d.code, path: d.where ?? '', message: d.message });
   }
-  return writePdf(layout.pages, facesOf(fonts), tree.meta, { structure: layout.structure });
+  return { bytes: await writePdf(layout.pages, facesOf(fonts), tree.meta, { structure: layout.structure }), pages: layout.pages.length };
 }
 
 /**
@@ -79,10 +79,11 @@ export async function renderReportBytes(file: string, bytes: Uint8Array, setting
   }
   let docx: Uint8Array | undefined;
   let pdf: Uint8Array | undefined;
+  let pdfPages: number | undefined;
   let html: Uint8Array | undefined;
   try {
     if (settings.formats.includes('docx')) docx = await docxOf(tree, settings);
-    if (settings.formats.includes('pdf')) pdf = await pdfOf(tree, settings, diagnostics);
+    if (settings.formats.includes('pdf')) ({ bytes: pdf, pages: pdfPages } = await pdfOf(tree, settings, diagnostics));
     if (settings.formats.includes('html')) html = (require('../writers/html/index') as typeof import('../writers/html/index')).writeHtml(tree);
   } catch (e) {
     if (e instanceof RenderFailure) {
@@ -92,5 +93,5 @@ export async function renderReportBytes(file: string, bytes: Uint8Array, setting
     throw e;
   }
   if (settings.strict && countDiagnostics(diagnostics).errors > 0) return done({ ...base, status: 'refused' });
-  return done({ ...base, status: 'ok', docx, pdf, html });
+  return done({ ...base, status: 'ok', docx, pdf, html, pdfPages });
 }

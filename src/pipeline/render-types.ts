@@ -37,6 +37,8 @@ export interface RenderedReport {
   docx?: Uint8Array;
   pdf?: Uint8Array;
   html?: Uint8Array;
+  /** Pages of the PDF, when one was made (a report much shorter or longer than its peers is worth a look). */
+  pdfPages?: number;
   /** Milliseconds spent, for summaries and the benchmark. */
   ms: number;
 }

@@ -42,12 +42,17 @@ describe('xxgk batch', () => {
     expect(t3.errors).toBe(1);
     expect(t3.diagnostics.map((d: { code: string }) => d.code)).toContain('T3-R1');
     expect(t3.outputs).toHaveLength(2);
+    expect(t3.pdfPages).toBe(7);
     expect(typeof t3.ms).toBe('number');
     expect(t3.agency).toBe('平罗县科学技术局');
 
     const csv = readFileSync(join(out, 'summary.csv'), 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.split('\r\n')[0]).toContain('机关名称');
+    const header = csv.slice(1).split('\r\n')[0].split(',');
+    expect(header).toContain('机关名称');
+    const t3Row = csv.split('\r\n').find((l) => l.includes('t3.yaml') && l.includes('成功'))!;
+    expect(t3Row).toMatch(/t3\.pdf",7,\d+$/); // PDF 页数 after the outputs, then 耗时
+    expect(header.slice(-2)).toEqual(['PDF 页数', '耗时（毫秒）']);
     expect(csv).toContain('broken.yaml');
     expect(csv).toContain('T3-R1');
   });

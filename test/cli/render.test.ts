@@ -18,6 +18,7 @@ describe('xxgk render', () => {
     const r = xxgk(['render', EXAMPLE, '-o', out, '--no-system-fonts']);
     expect(r.status).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['pingluo-kejiju-2021.docx', 'pingluo-kejiju-2021.pdf']);
+    expect(r.stdout).toContain('pingluo-kejiju-2021.pdf（7 页）');
     expect(readFileSync(join(out, 'pingluo-kejiju-2021.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
 

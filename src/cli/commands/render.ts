@@ -41,7 +41,7 @@ export function renderCommand(setExit: (code: number) => void): CommandModule<ob
         for (const d of rendered.diagnostics) process.stderr.write(formatDiagnostic(args.input, d) + '\n');
         if (rendered.status === 'refused') process.stderr.write(`${args.input}: 数据有 ${counts.errors} 个错误，按 --strict 未生成文件\n`);
         else if (rendered.status === 'failed') process.stderr.write(`${args.input}: 未能生成文件\n`);
-        for (const o of outputs) process.stdout.write(`已生成 ${o}\n`);
+        for (const o of outputs) process.stdout.write(`已生成 ${o}${o.endsWith('.pdf') && rendered.pdfPages ? `（${rendered.pdfPages} 页）` : ''}\n`);
       }
       setExit(rendered.status !== 'ok' || counts.errors > 0 ? EXIT.dataError : EXIT.ok);
     },
