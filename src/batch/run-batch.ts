@@ -6,6 +6,7 @@ import { countDiagnostics } from '../validate/diagnostic';
 import { writeFileAtomic } from '../util/atomic-write';
 import { resolve } from 'node:path';
 import { collectInputs, type BatchInput } from './collect-inputs';
+import { indexPage } from './index-page';
 import { checkRollups, type Rollup } from './manifest';
 import { renderTask, type WorkerTask } from './render-worker';
 import { summarize, summaryCsv, type BatchSummary, type ReportOutcome } from './summary';
@@ -42,7 +43,8 @@ function outcomeOf(rendered: RenderedReport, outputs: string[]): ReportOutcome {
 
 /**
  * Renders many reports (files, or every .yaml/.yml/.json in folders) into one folder,
- * going on past broken ones, and writes summary.json and summary.csv there.
+ * going on past broken ones, and writes summary.json and summary.csv there (and, with the
+ * web page among the formats, index.html listing the reports without data errors).
  */
 export async function renderBatch(paths: readonly string[], options: BatchOptions): Promise<BatchSummary> {
   const inputs = collectInputs(paths);
@@ -93,5 +95,6 @@ export async function renderBatch(paths: readonly string[], options: BatchOption
   const summary = summarize(results);
   writeFileAtomic(join(options.outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
   writeFileAtomic(join(options.outDir, 'summary.csv'), summaryCsv(summary));
+  if (options.settings.formats.includes('html')) writeFileAtomic(join(options.outDir, 'index.html'), indexPage(summary));
   return summary;
 }

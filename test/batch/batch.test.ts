@@ -57,6 +57,31 @@ describe('xxgk batch', () => {
     expect(csv).toContain('T3-R1');
   });
 
+  it('with -f html, writes index.html linking each report without data errors, and says which were left out', () => {
+    const inputs = join(tmp.dir, 'html-in');
+    mkdirSync(inputs);
+    writeFileSync(join(inputs, 'a.yaml'), variant(1));
+    writeFileSync(join(inputs, 'b<&>.yaml'), variant(2).replace(/^agency: .*$/m, 'agency: 测试县<第2>局'));
+    writeFileSync(join(inputs, 't3.yaml'), example.replace(/newlyReceived:\s+\[0, 0,/, 'newlyReceived:    [0, 1,'));
+    writeFileSync(join(inputs, 'broken.yaml'), 'agency: [\n');
+    const out = join(tmp.dir, 'html-out');
+    const r = xxgk(['batch', inputs, '-o', out, '-f', 'pdf,html', '-j', '1', '--no-system-fonts']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('列出 2 份；有数据错误的 1 份未列入');
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(index).toContain('<title>2021年政府信息公开工作年度报告</title>');
+    const rows = index.match(/<tr><th scope="row">.*<\/tr>/g)!;
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toBe('<tr><th scope="row">测试县第1局</th><td><a href="a.html">网页</a></td><td><a href="a.pdf">PDF</a></td><td></td></tr>');
+    expect(rows[1]).toContain('测试县&lt;第2&gt;局');
+    expect(rows[1]).toContain('href="b%3C%26%3E.html"');
+    expect(index).not.toContain('t3.');
+    // Without the web page among the formats there is no index.
+    const plain = join(tmp.dir, 'plain-out');
+    xxgk(['batch', join(inputs, 'a.yaml'), '-o', plain, '-f', 'pdf', '--no-system-fonts']);
+    expect(existsSync(join(plain, 'index.html'))).toBe(false);
+  });
+
   it('with --strict, a report with errors is not written and counts as failed', () => {
     const inputs = join(tmp.dir, 'strict-in');
     mkdirSync(inputs);

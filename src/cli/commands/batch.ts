@@ -59,6 +59,12 @@ export function batchCommand(setExit: (code: number) => void): CommandModule<obj
         process.stdout.write(
           `共 ${summary.reports} 份：成功 ${summary.ok}，失败 ${summary.failed}，因错误未生成 ${summary.refused}；汇总见 ${join(args.out, 'summary.csv')}\n`,
         );
+        if (settings.formats.includes('html')) {
+          const { listedReports } = require('../../batch/index-page') as typeof import('../../batch/index-page');
+          const listed = listedReports(summary).length;
+          const left = summary.ok - listed;
+          process.stdout.write(`网页目录 ${join(args.out, 'index.html')} 列出 ${listed} 份${left > 0 ? `；有数据错误的 ${left} 份未列入，改正后重新生成` : ''}\n`);
+        }
       }
       const failed = summary.failed > 0 || summary.refused > 0 || (settings.strict && summary.withErrors > 0);
       setExit(failed ? EXIT.dataError : EXIT.ok);
