@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -10,6 +10,18 @@ export type BundleName = 'cli' | 'render-worker';
 export interface BundleLoad {
   file: string;
   cache: 'accepted' | 'rejected' | 'missing';
+}
+
+/**
+ * True when the bundle is missing or older than `source` (a module it was built from):
+ * after `tsc` alone, the bundle would run old code, so the separate modules are used.
+ */
+export function bundleIsStale(name: BundleName, source: string): boolean {
+  try {
+    return statSync(bundleFile(name)).mtimeMs < statSync(source).mtimeMs;
+  } catch {
+    return true;
+  }
 }
 
 /** The bundle's file, next to this module in dist/bundle/. */

@@ -1,4 +1,4 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileBundle, runBundle } from '../../src/bundle/load-bundle';
 import { renderReportBytes } from '../../src/pipeline/render-report';
@@ -36,6 +36,21 @@ describe('the CLI bundle and its code cache (scripts/bundle.js)', () => {
     for (const dir of [out, batchOut]) {
       expect(Buffer.compare(readFileSync(join(dir, 'pingluo-kejiju-2021.pdf')), Buffer.from(direct.pdf!))).toBe(0);
       expect(Buffer.compare(readFileSync(join(dir, 'pingluo-kejiju-2021.docx')), Buffer.from(direct.docx!))).toBe(0);
+    }
+  });
+
+  it('runs the separate modules when the bundle is older than them (after tsc alone)', () => {
+    const main = join(ROOT, 'dist', 'cli', 'main.js');
+    const { atime, mtime } = statSync(main);
+    try {
+      const later = new Date(statSync(join(BUNDLE_DIR, 'cli.bundle.js')).mtimeMs + 60_000);
+      utimesSync(main, later, later);
+      const r = xxgk(['rules'], { env: { XXGK_DEBUG: '1' } });
+      expect(r.status).toBe(0);
+      expect(r.stderr).toContain('dist/cli/main.js');
+      expect(r.stderr).not.toContain('cli.bundle.js');
+    } finally {
+      utimesSync(main, atime, mtime);
     }
   });
 
