@@ -53,6 +53,10 @@ export const PAGE_HTML = String.raw`<!doctype html>
     <div id="pages"></div>
   </section>
   <aside id="panel" aria-label="检查结果">
+    <nav id="outline" aria-label="目录" hidden>
+      <h2>目录</h2>
+      <ol id="outline-list"></ol>
+    </nav>
     <h2>检查结果 <span id="diag-total" class="sub"></span></h2>
     <div id="diag-empty" class="empty" hidden>没有发现问题。</div>
     <div id="diagnostics"></div>
@@ -110,6 +114,11 @@ body.stale #pages .page { outline: 3px solid var(--error); }
 .group { margin-bottom: 14px; }
 .group h3 { font-size: 14px; margin: 0 0 6px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
 .group ul { list-style: none; margin: 0; padding: 0; }
+#outline ol { list-style: none; margin: 0 0 14px; padding: 0; font-size: 13px; line-height: 1.7; }
+#outline li.level-1 { padding-left: 1.5em; }
+#outline li.level-2 { padding-left: 3em; }
+#outline a { color: inherit; text-decoration: none; cursor: pointer; }
+#outline a:hover { text-decoration: underline; }
 .diag { border-left: 4px solid var(--hint); padding: 5px 8px; margin: 0 0 6px; background: #f7f9fc; font-size: 13px; line-height: 1.5; }
 .diag.error { border-color: var(--error); background: #fdf3f2; }
 .diag.warning { border-color: var(--warning); background: #fff8ec; }
@@ -308,8 +317,46 @@ async function drawCanvas(page, vp) {
   canvas.height = Math.floor(vp.height * dpr);
   canvas.style.width = Math.floor(vp.width) + 'px';
   canvas.style.height = Math.floor(vp.height) + 'px';
+  canvas.dataset.height = String(page.view[3] - page.view[1]);
   await page.render({ canvas, viewport: vp, transform: dpr !== 1 ? [dpr, 0, 0, dpr, 0, 0] : undefined }).promise;
   return canvas;
+}
+
+/**
+ * The document's bookmarks as a table of contents in the side panel; a click scrolls the
+ * viewer to the heading (its page, at the height the bookmark names).
+ */
+async function showOutline(doc, pdfId) {
+  const entries = [];
+  const walk = async (items, level) => {
+    for (const o of items || []) {
+      const dest = typeof o.dest === 'string' ? await doc.getDestination(o.dest) : o.dest;
+      const page = Array.isArray(dest) && dest[0] ? (await doc.getPageIndex(dest[0])) + 1 : null;
+      const top = Array.isArray(dest) && typeof dest[2] === 'number' ? dest[2] : null;
+      if (page) entries.push({ title: o.title, page, top, level });
+      await walk(o.items, level + 1);
+    }
+  };
+  await walk(await doc.getOutline(), 0);
+  if (pdfId !== shownPdfId) return;
+  $('outline-list').replaceChildren(...entries.map((e) => {
+    const li = el('li', 'level-' + Math.min(e.level, 2));
+    const a = el('a', '', e.title);
+    a.href = '#';
+    a.dataset.page = String(e.page);
+    a.addEventListener('click', (ev) => {
+      ev.preventDefault();
+      const wrap = pagesBox.children[e.page - 1];
+      if (!wrap) return;
+      const canvas = wrap.querySelector('canvas');
+      const scale = Number(pagesBox.dataset.scale) || 1;
+      const fromTop = canvas && e.top !== null ? Math.max(0, Number(canvas.dataset.height) - e.top) * scale : 0;
+      viewer.scrollTop = wrap.offsetTop + fromTop - 12;
+    });
+    li.appendChild(a);
+    return li;
+  }));
+  $('outline').hidden = entries.length === 0;
 }
 
 function pageBox(i) {
@@ -402,6 +449,7 @@ async function drawLoop() {
         currentDoc = doc;
         shownPdfId = got;
         wantedPdfId = Math.max(wantedPdfId, got);
+        void showOutline(doc, got).catch(() => { $('outline').hidden = true; });
         if (complete) {
           document.body.dataset.pdfId = String(got);
           document.body.dataset.drawMs = String(Math.round(performance.now() - t0));

@@ -147,6 +147,13 @@ describeBrowser('preview page in Chromium', () => {
   testWithRenderer('the real renderer on the example: page 1 drawn, T3-R1 shown and re-rendered within 2 s', async () => {
     const { input, page, problems, logger } = await openPreview(renderReportBytes);
     expect(await inkOnFirstPage(page)).toBeGreaterThan(0.005);
+    // The PDF's bookmarks as a table of contents: a click scrolls to the heading's page.
+    await page.waitForSelector('#outline:not([hidden]) #outline-list li', { timeout: 5000 });
+    expect(await page.locator('#outline-list li').count()).toBe(11);
+    await page.locator('#outline-list a', { hasText: '三、收到和处理政府信息公开申请情况' }).click();
+    const [scroll, box4] = (await inPage(page, `[document.getElementById('viewer').scrollTop, document.querySelector('#pages .page[data-page="4"]').offsetTop]`)) as number[];
+    expect(scroll).toBeGreaterThanOrEqual(box4 - 20);
+    expect(scroll).toBeLessThan(box4 + 200);
     const ms = await breakT3(input, page, '1');
     expect(ms).toBeLessThan(2000);
     await page.screenshot({ path: '/tmp/preview.png' });
