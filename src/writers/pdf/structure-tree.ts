@@ -16,8 +16,8 @@ export interface MarkedContent {
 
 /**
  * Writes the structure elements that have content (their own marked content or an
- * element below with some), in reading order, and the parent tree. Elements without
- * content are left out, so no reader meets an empty paragraph or row. Returns the
+ * element below with some, and every table cell), in reading order, and the parent tree.
+ * Other elements without content are left out, so no reader meets an empty paragraph. Returns the
  * `StructTreeRoot`; page i's `StructParents` must be i, its row in the parent tree.
  */
 export function writeStructureTree(pdf: PdfFile, elements: readonly StructElement[], marks: readonly MarkedContent[], pageRefs: readonly PdfRef[]): PdfRef {
@@ -35,10 +35,12 @@ export function writeStructureTree(pdf: PdfFile, elements: readonly StructElemen
     if (list) list.push(e.id);
     else children.set(e.parent, [e.id]);
   }
-  // Elements with content, children before parents (ids grow down the tree).
+  // Elements with content, children before parents (ids grow down the tree). An empty
+  // table cell stays: without it a reader would shift the row's later cells one column left.
   const live = new Array<boolean>(elements.length).fill(false);
   for (let id = elements.length - 1; id >= 0; id--) {
-    if (marksOf.has(id) || (children.get(id) ?? []).some((c) => live[c])) live[id] = true;
+    const role = elements[id].role;
+    if (marksOf.has(id) || role === 'TH' || role === 'TD' || (children.get(id) ?? []).some((c) => live[c])) live[id] = true;
   }
   const refs = new Map<number, PdfRef>();
   for (const e of elements) if (live[e.id]) refs.set(e.id, pdf.alloc());

@@ -422,3 +422,32 @@ test('XMP metadata repeats the Info values (title, author, language, dates, prod
   expect(xmp).toMatch(/^<\?xpacket begin="\ufeff"[\s\S]*<\?xpacket end="r"\?>$/);
   if (has('pdfinfo')) expect(spawnSync('pdfinfo', ['-meta', '-'], { input: Buffer.from(bytes), encoding: 'utf8' }).stdout).toContain('某某县统计局');
 });
+
+test('an empty table cell keeps its TD, so the cells after it stay in their columns', async () => {
+  const body = fonts.body[0].id;
+  const t = (x: number, text: string) => ({ kind: 'text' as const, x, y: 100, face: body, size: 12, text, charSpacing: 0, fakeBold: false });
+  const structure: StructElement[] = [
+    { id: 0, role: 'Document', parent: -1 },
+    { id: 1, role: 'Table', parent: 0 },
+    { id: 2, role: 'TBody', parent: 1 },
+    { id: 3, role: 'TR', parent: 2 },
+    { id: 4, role: 'TD', parent: 3 },
+    { id: 5, role: 'TD', parent: 3 }, // empty
+    { id: 6, role: 'TD', parent: 3 },
+    { id: 7, role: 'P', parent: 0 }, // empty paragraph: left out
+  ];
+  const items: FrameItem[] = [
+    { kind: 'group', tag: 4, items: [t(80, '甲')] },
+    { kind: 'group', tag: 6, items: [t(200, '丙')] },
+  ];
+  const bytes = await writePdf([{ width: 595.28, height: 841.89, items }], faces, META, { structure });
+  const d = await PDFDocument.load(bytes, { updateMetadata: false });
+  const get = <T>(dict: PDFDict, key: string) => d.context.lookup(dict.get(PDFName.of(key))) as T;
+  const documentElement = get<PDFDict>(get<PDFDict>(d.catalog, 'StructTreeRoot'), 'K');
+  const table = get<PDFDict>(documentElement, 'K'); // the only child: the empty P is gone
+  expect(table.get(PDFName.of('S'))?.toString()).toBe('/Table');
+  const tr = get<PDFDict>(get<PDFDict>(table, 'K'), 'K');
+  const cells = get<PDFArray>(tr, 'K').asArray().map((ref) => d.context.lookup(ref) as PDFDict);
+  expect(cells.map((c) => c.get(PDFName.of('S'))?.toString())).toEqual(['/TD', '/TD', '/TD']);
+  expect(cells.map((c) => c.get(PDFName.of('K'))?.toString())).toEqual(['0', '[ ]', '1']);
+});
