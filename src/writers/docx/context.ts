@@ -14,6 +14,8 @@ export interface DocxOptions {
   fontProfile?: FontProfile;
   /** Font of digits and Latin letters (`ascii`/`hAnsi` slots): the role's own font (default) or Times New Roman. */
   latinFont?: 'body' | 'Times New Roman';
+  /** Embed subsets of the named faces (default: with the bundled profile, whose faces readers lack). */
+  embedFonts?: boolean;
 }
 
 /** The four font slots of a run, with the East Asian hint so ambiguous characters (“”—：) use the CJK font. */
@@ -90,7 +92,8 @@ export function createContext(meta: DocMeta, style: StyleSettings, options: Docx
     fonts[role] = { ascii: latin, hAnsi: latin, eastAsia, cs: latin, hint: 'eastAsia' };
     runFonts[role] = rFonts(fonts[role]);
     size[role] = ptToHalfPoints(style.roles[role].size);
-    bold[role] = style.roles[role].bold;
+    // FandolSong's bold face stands in for 方正小标宋 in the title, as in the PDF.
+    bold[role] = style.roles[role].bold || (options.fontProfile === 'bundled' && role === 'title');
   }
 
   const m = style.margins;

@@ -7,6 +7,7 @@
 import type { Block, DocTree } from '../../doc/tree';
 import type { StyleSettings } from '../../style/settings';
 import { createContext, type DocxContext, type DocxOptions } from './context';
+import { embeddedFaces } from './embed-fonts';
 import { footerXml } from './footer';
 import { heading } from './heading';
 import { para, paragraph } from './paragraph';
@@ -19,6 +20,7 @@ import {
   DOC_RELS,
   FOOTER_EVEN,
   FOOTER_ODD,
+  fontTableRelsXml,
   fontTableXml,
   packageRelsXml,
   settingsXml,
@@ -94,17 +96,22 @@ export async function writeDocx(tree: DocTree, style: StyleSettings, options: Do
 export function writeDocxSync(tree: DocTree, style: StyleSettings, options: DocxOptions = {}): Uint8Array {
   const ctx = createContext(tree.meta, style, options);
   const core = coreXml(tree.meta); // validates meta.date first
+  const embedded = (options.embedFonts ?? options.fontProfile === 'bundled') ? embeddedFaces(tree, ctx) : [];
+  const fontParts = embedded.length
+    ? [{ path: 'word/_rels/fontTable.xml.rels', data: fontTableRelsXml(embedded) }, ...embedded.map((f) => ({ path: f.path, data: f.data }))]
+    : [];
   return zip(
     [
-      { path: '[Content_Types].xml', data: contentTypesXml() },
+      { path: '[Content_Types].xml', data: contentTypesXml(embedded.length > 0) },
       { path: '_rels/.rels', data: packageRelsXml() },
       { path: 'docProps/core.xml', data: core },
       { path: 'docProps/app.xml', data: appXml() },
       { path: 'word/document.xml', data: documentXml(ctx, tree.blocks) },
       { path: 'word/_rels/document.xml.rels', data: documentRelsXml() },
       { path: 'word/styles.xml', data: stylesXml(ctx) },
-      { path: 'word/settings.xml', data: settingsXml() },
-      { path: 'word/fontTable.xml', data: fontTableXml(ctx) },
+      { path: 'word/settings.xml', data: settingsXml(embedded.length > 0) },
+      { path: 'word/fontTable.xml', data: fontTableXml(ctx, embedded) },
+      ...fontParts,
       { path: FOOTER_ODD, data: footerXml(ctx, 'odd') },
       { path: FOOTER_EVEN, data: footerXml(ctx, 'even') },
     ],

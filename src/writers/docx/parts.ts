@@ -6,6 +6,7 @@
 import type { DocMeta } from '../../doc/tree';
 import { ROLES } from '../../style/settings';
 import type { DocxContext } from './context';
+import type { EmbeddedFace } from './embed-fonts';
 import { el, escapeXml, W_NS, XML_DECL } from './xml';
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -25,13 +26,14 @@ export const DOC_RELS = {
 export const FOOTER_ODD = 'word/footer1.xml';
 export const FOOTER_EVEN = 'word/footer2.xml';
 
-export function contentTypesXml(): string {
+export function contentTypesXml(embedsFonts = false): string {
   const override = (part: string, type: string): string => `<Override PartName="/${part}" ContentType="${type}"/>`;
   return (
     XML_DECL +
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
     '<Default Extension="xml" ContentType="application/xml"/>' +
+    (embedsFonts ? '<Default Extension="odttf" ContentType="application/vnd.openxmlformats-officedocument.obfuscatedFont"/>' : '') +
     override('word/document.xml', `${WML}.document.main+xml`) +
     override('word/styles.xml', `${WML}.styles+xml`) +
     override('word/settings.xml', `${WML}.settings+xml`) +
@@ -73,12 +75,13 @@ export function documentRelsXml(): string {
   ]);
 }
 
-/** word/settings.xml: odd and even footers, no punctuation compression, Word 2013+ layout. */
-export function settingsXml(): string {
+/** word/settings.xml: odd and even footers, no punctuation compression, Word 2013+ layout, embedded fonts kept as subsets. */
+export function settingsXml(embedsFonts = false): string {
   return (
     XML_DECL +
     `<w:settings xmlns:w="${W_NS}">` +
     '<w:zoom w:percent="100"/>' +
+    (embedsFonts ? '<w:embedTrueTypeFonts/><w:saveSubsetFonts/>' : '') +
     '<w:defaultTabStop w:val="420"/>' +
     '<w:evenAndOddHeaders/>' +
     '<w:characterSpacingControl w:val="doNotCompress"/>' +
@@ -100,8 +103,13 @@ const ALT_NAMES: Record<string, string> = {
 /** Latin faces (everything else is treated as a GB2312 CJK face). */
 const LATIN = new Set(['Times New Roman']);
 
-/** word/fontTable.xml: every face the document names, in role order. */
-export function fontTableXml(ctx: DocxContext): string {
+/** word/_rels/fontTable.xml.rels: the embedded font parts. */
+export function fontTableRelsXml(faces: readonly EmbeddedFace[]): string {
+  return rels(faces.map((f) => [f.relId, `${REL}/font`, f.path.replace(/^word\//, '')] as const));
+}
+
+/** word/fontTable.xml: every face the document names, in role order, with its embedded subsets. */
+export function fontTableXml(ctx: DocxContext, embedded: readonly EmbeddedFace[] = []): string {
   const names: string[] = [];
   for (const role of ROLES) {
     const f = ctx.fonts[role];
@@ -116,11 +124,16 @@ export function fontTableXml(ctx: DocxContext): string {
         el('w:charset', { 'w:val': latin ? '00' : '86' }) +
         el('w:family', { 'w:val': latin ? 'roman' : 'modern' }) +
         el('w:pitch', { 'w:val': latin ? 'variable' : 'fixed' }) +
+        embedded
+          .filter((f) => f.family === name)
+          .sort((a, b) => (a.style === b.style ? 0 : a.style === 'Regular' ? -1 : 1))
+          .map((f) => el(`w:embed${f.style}`, { 'r:id': f.relId, 'w:fontKey': f.fontKey, 'w:subsetted': 1 }))
+          .join('') +
         '</w:font>'
       );
     })
     .join('');
-  return `${XML_DECL}<w:fonts xmlns:w="${W_NS}">${fonts}</w:fonts>`;
+  return `${XML_DECL}<w:fonts xmlns:w="${W_NS}"${embedded.length ? ` xmlns:r="${REL}"` : ''}>${fonts}</w:fonts>`;
 }
 
 /** `meta.date` (YYYY-MM-DD) as a W3CDTF timestamp at midnight UTC; throws on anything else. */

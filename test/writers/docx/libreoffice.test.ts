@@ -58,4 +58,30 @@ describe('LibreOffice', () => {
     },
     180_000,
   );
+
+  maybe(
+    'draws a bundled-profile document with its embedded Fandol subsets where no Fandol font is installed',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'xxgk-docx-embed-'));
+      try {
+        // Only DejaVu (or nothing) is visible to fontconfig: any Fandol glyph must come from the .docx.
+        const conf = join(dir, 'fonts.conf');
+        writeFileSync(conf, `<?xml version="1.0"?><fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>${dir}/fc</cachedir></fontconfig>`);
+        const env = { ...process.env, FONTCONFIG_FILE: conf };
+        writeFileSync(join(dir, 'report.docx'), await writeDocx(exampleTree(), GBT9704, { fontProfile: 'bundled' }));
+        execFileSync(
+          'soffice',
+          [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'report.docx')],
+          { stdio: 'ignore', timeout: 170_000, env },
+        );
+        const fonts = execFileSync('pdffonts', [join(dir, 'report.pdf')], { encoding: 'utf8', env });
+        for (const face of ['FandolSong-Bold', 'FandolFang-Regular', 'FandolHei-Regular', 'FandolKai-Regular']) expect(fonts).toContain(face);
+        const text = execFileSync('pdftotext', [join(dir, 'report.pdf'), '-'], { encoding: 'utf8' }).replace(/\s/g, '');
+        expect(text).toContain('一、总体情况');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    180_000,
+  );
 });
