@@ -9,8 +9,8 @@
  */
 import type { Align, Block, DocTree, Inline, TableNode } from '../../doc/tree';
 
-/** Fonts for each role: the official names first, then the common Windows, macOS and Linux ones. */
-const FONTS = {
+/** CSS font stacks for each role: the official names first, then the common Windows, macOS and Linux ones. */
+export const FONTS = {
   title: '"方正小标宋简体", "FZXiaoBiaoSong-B05S", "华文中宋", "STZhongsong", "Songti SC", "Noto Serif CJK SC", "Source Han Serif SC", serif',
   body: '"仿宋_GB2312", "仿宋", "FangSong", "STFangsong", "FangSong_GB2312", "Noto Serif CJK SC", serif',
   heading1: '"黑体", "SimHei", "Heiti SC", "STHeiti", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif',
