@@ -138,6 +138,14 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
   const text = (res: ServerResponse, req: IncomingMessage, status: number, body: string) =>
     send(res, req, status, 'text/plain; charset=utf-8', body + '\n');
 
+  /** The report's documents by path; the PDF is shown inline, the others downloaded. */
+  const documents: Record<string, { format: 'pdf' | 'docx' | 'html'; type: string; disposition: 'inline' | 'attachment'; missing: string }> = {
+    '/document.pdf': { format: 'pdf', type: 'application/pdf', disposition: 'inline', missing: '尚无可用的 PDF（数据有错误或仍在生成）' },
+    '/document.docx': { format: 'docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', disposition: 'attachment', missing: '尚无可用的 Word 文件（数据有错误或仍在生成）' },
+    // The web page is the user's document, not part of this app: downloaded, never shown here.
+    '/document.html': { format: 'html', type: 'text/html; charset=utf-8', disposition: 'attachment', missing: '尚无可用的网页（数据有错误或仍在生成）' },
+  };
+
   const sseMessage = (s: PreviewSnapshot) => `id: ${s.id}\nevent: update\ndata: ${JSON.stringify(summarize(s))}\n\n`;
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
@@ -147,11 +155,20 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     // Only this machine's own names: a web page whose DNS name is re-pointed at 127.0.0.1 must not read the report.
     const host = (req.headers.host ?? '').toLowerCase();
     if (host !== `${HOST}:${port}` && host !== `localhost:${port}`) return text(res, req, 403, '拒绝访问：只接受 127.0.0.1 或 localhost 的请求');
-    const known = path === '/' || path === '/app.js' || path === '/app.css' || path === '/document.pdf' || path === '/document.docx' || path === '/document.html' ||
+    const known = path === '/' || path === '/app.js' || path === '/app.css' || Object.hasOwn(documents, path) ||
       path === '/diagnostics.json' || path === '/events' || path === '/fonts/ui.ttf' || (path.startsWith(PDFJS_PREFIX) && pdfjs.has(path.slice(PDFJS_PREFIX.length)));
     if (!known) return text(res, req, 404, '未找到');
     if (req.method !== 'GET' && req.method !== 'HEAD') return text(res, req, 405, '不支持的请求方法');
     const s = loop.current();
+    if (Object.hasOwn(documents, path)) {
+      const d = documents[path];
+      const bytes = s[d.format];
+      if (!bytes) return text(res, req, 503, d.missing);
+      return send(res, req, 200, d.type, bytes, {
+        'Content-Disposition': contentDisposition(d.disposition, `${docName}.${d.format}`),
+        'X-Xxgk-Pdf-Id': String(s.pdfId),
+      });
+    }
     switch (path) {
       case '/':
         return send(res, req, 200, 'text/html; charset=utf-8', PAGE_HTML, { 'Content-Security-Policy': CSP, 'X-Frame-Options': 'DENY' });
@@ -161,25 +178,6 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
         return send(res, req, 200, 'text/css; charset=utf-8', PAGE_CSS);
       case '/diagnostics.json':
         return send(res, req, 200, 'application/json; charset=utf-8', JSON.stringify({ ...summarize(s), diagnostics: s.diagnostics }));
-      case '/document.pdf':
-        if (!s.pdf) return text(res, req, 503, '尚无可用的 PDF（数据有错误或仍在生成）');
-        return send(res, req, 200, 'application/pdf', s.pdf, {
-          'Content-Disposition': contentDisposition('inline', `${docName}.pdf`),
-          'X-Xxgk-Pdf-Id': String(s.pdfId),
-        });
-      case '/document.docx':
-        if (!s.docx) return text(res, req, 503, '尚无可用的 Word 文件（数据有错误或仍在生成）');
-        return send(res, req, 200, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', s.docx, {
-          'Content-Disposition': contentDisposition('attachment', `${docName}.docx`),
-          'X-Xxgk-Pdf-Id': String(s.pdfId),
-        });
-      case '/document.html':
-        if (!s.html) return text(res, req, 503, '尚无可用的网页（数据有错误或仍在生成）');
-        // Downloaded, never shown here: the page is the user's document, not part of this app.
-        return send(res, req, 200, 'text/html; charset=utf-8', s.html, {
-          'Content-Disposition': contentDisposition('attachment', `${docName}.html`),
-          'X-Xxgk-Pdf-Id': String(s.pdfId),
-        });
       case '/fonts/ui.ttf':
         uiFont ??= readFile(UI_FONT).catch(() => undefined);
         void uiFont.then((font) => {

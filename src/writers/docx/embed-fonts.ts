@@ -42,7 +42,7 @@ function styledBlocks(blocks: readonly Block[]): StyledText[] {
         out.push(collectInlines(b.children, 'title'));
         break;
       case 'heading':
-        out.push(collectInlines(b.children, b.level === 1 ? 'heading1' : b.level === 2 ? 'heading2' : 'heading3'));
+        out.push(collectInlines(b.children, `heading${b.level}`));
         break;
       case 'paragraph':
         out.push(collectInlines(b.children, 'body'));
@@ -91,7 +91,7 @@ export function obfuscateFont(data: Uint8Array, fontKey: string): Uint8Array {
 
 /** Subsets of the bundled faces the document's runs use, obfuscated, in a fixed order. */
 export function embeddedFaces(tree: DocTree, ctx: DocxContext): EmbeddedFace[] {
-  // family → style → (file, code points)
+  // "family\0style" → the face's file and the code points it must hold
   const wanted = new Map<string, { file: string; style: 'Regular' | 'Bold'; cps: Set<number> }>();
   for (const st of styledBlocks(tree.blocks)) {
     for (const span of st.spans) {

@@ -8,6 +8,7 @@
  * it takes GB/T 9704's margins and repeats the tables' header rows on each page.
  */
 import type { Align, Block, DocTree, Inline, TableNode } from '../../doc/tree';
+import { columnEdges } from '../../layout/table';
 
 /** CSS font stacks for each role: the official names first, then the common Windows, macOS and Linux ones. */
 export const FONTS = {
@@ -78,8 +79,12 @@ const attrs = (pairs: Record<string, string | number | undefined>): string =>
 
 /** A table as HTML has it: header rows in <thead> as <th scope="col">, the rest in <tbody>. */
 function table(node: TableNode): string {
-  const total = node.widths.reduce((a, b) => a + (b > 0 ? b : 0), 0);
-  const cols = node.widths.map((w) => `<col style="width:${total > 0 ? ((100 * w) / total).toFixed(2) : (100 / node.widths.length).toFixed(2)}%">`).join('');
+  // The PDF's column rule (relative widths, equal ones if invalid), on a 0–100 % scale.
+  const edges = columnEdges(node.widths, 0, 100);
+  const cols = edges
+    .slice(1)
+    .map((x, i) => `<col style="width:${(x - edges[i]).toFixed(2)}%">`)
+    .join('');
   let head = '';
   let body = '';
   for (const row of node.rows) {
