@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { UsageError } from '../cli/exit-codes';
 import { deriveTables, type DerivedTables } from '../model/derive';
-import { APPLICATION_COLUMNS, APPLICATION_ROWS, OUTCOME_COLUMNS, REVIEW_LITIGATION_PARTS } from '../model/table-rows';
+import { APPLICATION_COLUMNS, APPLICATION_ROWS, OUTCOME_COLUMNS, REVIEW_LITIGATION_PARTS } from '../catalogue/format-2021';
 import { checkReportFile } from '../pipeline/check-report';
 import type { Diagnostic } from '../validate/diagnostic';
 

@@ -1,5 +1,6 @@
+import { NOT_APPLICABLE } from '../catalogue/types';
 import type { Report } from './schema';
-import { APPLICATION_ROWS, OUTCOME_ROWS, REVIEW_LITIGATION_PARTS } from './table-rows';
+import { APPLICATION_ROWS, OUTCOME_ROWS, REVIEW_LITIGATION_PARTS } from '../catalogue/format-2021';
 
 /** Seven figures of a table-三 row: six applicant columns and the derived 总计. */
 export type SevenFigures = [number, number, number, number, number, number, number];
@@ -13,14 +14,24 @@ export interface OutcomeFigures {
   total: number;
 }
 
+/** A table-二 count: a number, or “/” where the item does not apply to the unit. */
+export type CountOrNotApplicable = number | typeof NOT_APPLICABLE;
+
+/** 本年制发、本年废止、现行有效 of a row of 第二十条第（一）项. */
+export interface DocumentCounts {
+  issued: CountOrNotApplicable;
+  repealed: CountOrNotApplicable;
+  inForce: CountOrNotApplicable;
+}
+
 /** The tables with every derived total, ready to print: never template arithmetic. */
 export interface DerivedTables {
   proactive: {
-    rules: { issued: number; repealed: number; inForce: number };
-    normativeDocuments: { issued: number; repealed: number; inForce: number };
-    licensing: number;
-    penalty: number;
-    coercion: number;
+    rules: DocumentCounts;
+    normativeDocuments: DocumentCounts;
+    licensing: CountOrNotApplicable;
+    penalty: CountOrNotApplicable;
+    coercion: CountOrNotApplicable;
     /** The amount in 万元 as entered (no float artefacts). */
     fees: string;
   };
@@ -45,7 +56,7 @@ function seven(six: readonly number[]): SevenFigures {
   return [...s, s.reduce((a, b) => a + b, 0)] as SevenFigures;
 }
 
-/** Formats a 万元 amount as entered: strings stay verbatim, numbers use the shortest exact form. */
+/** Formats a 万元 amount as entered: strings (and “/”) stay verbatim, numbers use the shortest exact form. */
 export function formatAmount(value: number | string | undefined): string {
   if (value === undefined) return '0';
   if (typeof value === 'string') return value;
@@ -55,7 +66,7 @@ export function formatAmount(value: number | string | undefined): string {
 /** Derives every total of the three tables from a validated report. */
 export function deriveTables(report: Report): DerivedTables {
   const p = report.proactive ?? {};
-  const docs = (d?: { issued: number; repealed: number; inForce: number }) => ({
+  const docs = (d?: Partial<DocumentCounts>): DocumentCounts => ({
     issued: d?.issued ?? 0,
     repealed: d?.repealed ?? 0,
     inForce: d?.inForce ?? 0,

@@ -43,7 +43,7 @@
  * Report fields (when a context is given): year 年度 · agency 机关名称.
  */
 import type { DerivedTables, SevenFigures } from './derive';
-import { APPLICATION_ROWS, OUTCOME_ROWS } from './table-rows';
+import { APPLICATION_ROWS, OUTCOME_ROWS } from '../catalogue/format-2021';
 
 /** What a placeholder may read besides the tables. */
 export interface PlaceholderContext {

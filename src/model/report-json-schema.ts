@@ -18,6 +18,9 @@ export interface JsonSchema {
   maximum?: number;
   minLength?: number;
   pattern?: string;
+  format?: string;
+  const?: unknown;
+  enum?: unknown[];
   anyOf?: JsonSchema[];
 }
 

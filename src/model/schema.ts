@@ -1,7 +1,19 @@
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TOptional, type TSchema } from '@sinclair/typebox';
+import {
+  APPLICANT_COLUMNS,
+  APPLICATION_ROWS,
+  DECISION_ITEMS,
+  DOCUMENT_COLUMNS,
+  DOCUMENT_ROWS,
+  FORMAT_2021,
+  OUTCOME_COLUMNS,
+  OUTCOME_GROUPS,
+  REVIEW_LITIGATION_PARTS,
+} from '../catalogue/format-2021';
+import { NOT_APPLICABLE } from '../catalogue/types';
 
 /**
- * The input data contract, version 1 (DESIGN.md §2): the single source of the
+ * The input data contract, version 1.1 (docs/ARCHITECTURE.md, “The data contract”): the single source of the
  * TypeScript types (`Static<…>`) and of the JSON Schema printed by `xxgk schema`.
  * Every field carries the official Chinese label as `title`.
  */
@@ -9,133 +21,108 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 const count = (title: string, description?: string) =>
   Type.Integer({ minimum: 0, title, description: description ?? `${title}（件，非负整数）` });
 
-/** Applicant columns of table 三, in print order. */
-export const APPLICANT_COLUMNS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'] as const;
+/** A table-二 cell: a count, or “/” where the item does not apply to the unit (不适用). */
+const countOrNotApplicable = (title: string, description: string) =>
+  Type.Union([Type.Integer({ minimum: 0 }), Type.Literal(NOT_APPLICABLE)], { title, description: `${description}；不适用的填 "/"` });
 
-const applicantRow = (title: string) =>
+export { APPLICANT_COLUMNS };
+
+const rowTitle = (key: string) => APPLICATION_ROWS.find((r) => r.key === key)!.label;
+
+const applicantRow = (key: string) =>
   Type.Array(Type.Integer({ minimum: 0 }), {
     minItems: 6,
     maxItems: 7,
-    title,
+    title: rowTitle(key),
     description:
-      `${title}：6个非负整数，依次为 自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他；` +
+      `${rowTitle(key)}：6个非负整数，依次为 ${APPLICANT_COLUMNS.join('、')}；` +
       '可选第7个数为总计，程序会核对而不是直接采用',
   });
 
 const strict = { additionalProperties: false } as const;
 
-const documentCounts = (title: string) =>
-  Type.Object(
-    {
-      issued: count('本年制发件数'),
-      repealed: count('本年废止件数'),
-      inForce: count('现行有效件数'),
-    },
-    { ...strict, title, description: `${title}：本年制发、本年废止、现行有效件数` },
-  );
+const ITEM_1 = '第二十条第（一）项';
 
-const outcomes = (title: string) =>
-  Type.Object(
-    {
-      upheld: count('结果维持'),
-      corrected: count('结果纠正'),
-      other: count('其他结果'),
-      pending: count('尚未审结'),
-      total: Type.Optional(count('总计', '总计（可选，程序会核对）')),
-    },
-    { ...strict, title },
+const documentCounts = (row: (typeof DOCUMENT_ROWS)[number]) => {
+  const [issued, repealed, inForce] = DOCUMENT_COLUMNS.map((c) => countOrNotApplicable(c.label, `${ITEM_1} ${row.label}：${c.label}`));
+  return Type.Object(
+    { issued, repealed, inForce },
+    { ...strict, title: row.label, description: `${ITEM_1} ${row.label}：${DOCUMENT_COLUMNS.map((c) => c.label).join('、')}` },
   );
+};
+
+const decision = (key: string) => {
+  const item = DECISION_ITEMS.find((i) => i.rows.some((r) => r.key === key))!;
+  const row = item.rows.find((r) => r.key === key)!;
+  return { title: row.label, description: `${item.item} ${row.label}：${item.column}` };
+};
+
+const outcomes = (part: (typeof REVIEW_LITIGATION_PARTS)[number]) => {
+  const [upheld, corrected, other, pending] = OUTCOME_COLUMNS.map((c) => count(c.label));
+  return Type.Object({ upheld, corrected, other, pending, total: Type.Optional(count('总计', '总计（可选，程序会核对）')) }, { ...strict, title: part.label });
+};
+
+const group = <K extends string>(groupKey: string, keys: readonly K[]) => {
+  const g = OUTCOME_GROUPS.find(([k]) => k === groupKey)!;
+  const props = Object.fromEntries(keys.map((k) => [k, Type.Optional(applicantRow(`${groupKey}.${k}`))])) as Record<K, TOptional<ReturnType<typeof applicantRow>>>;
+  return Type.Optional(Type.Object(props, { ...strict, title: g[1] }));
+};
 
 const bodyText = (title: string, description: string) => Type.String({ title, description });
+
+const ymd = (title: string, description: string) => Type.String({ pattern: '^\\d{4}-\\d{1,2}-\\d{1,2}$', format: 'date', title, description });
+
+const fees = decision('fees');
+const [rules, normativeDocuments] = DOCUMENT_ROWS;
+const [review, litigationDirect, litigationAfterReview] = REVIEW_LITIGATION_PARTS;
+const [table2, table3, table4] = FORMAT_2021.tables;
 
 /** Table 二: 主动公开政府信息情况. */
 export const ProactiveSchema = Type.Object(
   {
-    rules: Type.Optional(documentCounts('规章')),
-    normativeDocuments: Type.Optional(documentCounts('行政规范性文件')),
-    licensing: Type.Optional(count('行政许可', '第二十条第（五）项 行政许可：本年处理决定数量')),
-    penalty: Type.Optional(count('行政处罚', '第二十条第（六）项 行政处罚：本年处理决定数量')),
-    coercion: Type.Optional(count('行政强制', '第二十条第（六）项 行政强制：本年处理决定数量')),
+    rules: Type.Optional(documentCounts(rules)),
+    normativeDocuments: Type.Optional(documentCounts(normativeDocuments)),
+    licensing: Type.Optional(countOrNotApplicable(decision('licensing').title, decision('licensing').description)),
+    penalty: Type.Optional(countOrNotApplicable(decision('penalty').title, decision('penalty').description)),
+    coercion: Type.Optional(countOrNotApplicable(decision('coercion').title, decision('coercion').description)),
     fees: Type.Optional(
-      Type.Union([Type.Number({ minimum: 0 }), Type.String({ pattern: '^[0-9]+(\\.[0-9]+)?$' })], {
-        title: '行政事业性收费',
-        description: '第二十条第（八）项 行政事业性收费：本年收费金额（单位：万元），可有小数，按填写原样印出',
+      Type.Union([Type.Number({ minimum: 0 }), Type.String({ pattern: '^[0-9]+(\\.[0-9]+)?$' }), Type.Literal(NOT_APPLICABLE)], {
+        title: fees.title,
+        description: `${fees.description}，可有小数，按填写原样印出；不适用的填 "/"`,
       }),
     ),
   },
-  { ...strict, title: '二、主动公开政府信息情况', description: '表二：第二十条第（一）（五）（六）（八）项' },
+  { ...strict, title: table2.section, description: `${table2.name}：第二十条第（一）（五）（六）（八）项` },
 );
 
 /** Table 三: 收到和处理政府信息公开申请情况. */
 export const ApplicationsSchema = Type.Object(
   {
-    newlyReceived: Type.Optional(applicantRow('一、本年新收政府信息公开申请数量')),
-    carriedOver: Type.Optional(applicantRow('二、上年结转政府信息公开申请数量')),
-    granted: Type.Optional(applicantRow('（一）予以公开')),
-    partiallyGranted: Type.Optional(applicantRow('（二）部分公开（区分处理的，只计这一情形，不计其他情形）')),
-    denied: Type.Optional(
-      Type.Object(
-        {
-          stateSecret: Type.Optional(applicantRow('1.属于国家秘密')),
-          prohibitedByLaw: Type.Optional(applicantRow('2.其他法律行政法规禁止公开')),
-          endangersSecurity: Type.Optional(applicantRow('3.危及“三安全一稳定”')),
-          thirdPartyRights: Type.Optional(applicantRow('4.保护第三方合法权益')),
-          internalAffairs: Type.Optional(applicantRow('5.属于三类内部事务信息')),
-          processInformation: Type.Optional(applicantRow('6.属于四类过程性信息')),
-          enforcementFiles: Type.Optional(applicantRow('7.属于行政执法案卷')),
-          inquiryMatters: Type.Optional(applicantRow('8.属于行政查询事项')),
-        },
-        { ...strict, title: '（三）不予公开' },
-      ),
-    ),
-    unableToProvide: Type.Optional(
-      Type.Object(
-        {
-          notHeld: Type.Optional(applicantRow('1.本机关不掌握相关政府信息')),
-          needsCreation: Type.Optional(applicantRow('2.没有现成信息需要另行制作')),
-          unclearAfterCorrection: Type.Optional(applicantRow('3.补正后申请内容仍不明确')),
-        },
-        { ...strict, title: '（四）无法提供' },
-      ),
-    ),
-    notProcessed: Type.Optional(
-      Type.Object(
-        {
-          petitionOrComplaint: Type.Optional(applicantRow('1.信访举报投诉类申请')),
-          repeated: Type.Optional(applicantRow('2.重复申请')),
-          publication: Type.Optional(applicantRow('3.要求提供公开出版物')),
-          excessive: Type.Optional(applicantRow('4.无正当理由大量反复申请')),
-          confirmation: Type.Optional(applicantRow('5.要求行政机关确认或重新出具已获取信息')),
-        },
-        { ...strict, title: '（五）不予处理' },
-      ),
-    ),
-    otherDisposal: Type.Optional(
-      Type.Object(
-        {
-          overdueCorrection: Type.Optional(
-            applicantRow('1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'),
-          ),
-          overdueFee: Type.Optional(applicantRow('2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请')),
-          other: Type.Optional(applicantRow('3.其他')),
-        },
-        { ...strict, title: '（六）其他处理' },
-      ),
-    ),
-    total: Type.Optional(applicantRow('（七）总计')),
-    carriedForward: Type.Optional(applicantRow('四、结转下年度继续办理')),
+    newlyReceived: Type.Optional(applicantRow('newlyReceived')),
+    carriedOver: Type.Optional(applicantRow('carriedOver')),
+    granted: Type.Optional(applicantRow('granted')),
+    partiallyGranted: Type.Optional(applicantRow('partiallyGranted')),
+    denied: group('denied', [
+      'stateSecret', 'prohibitedByLaw', 'endangersSecurity', 'thirdPartyRights',
+      'internalAffairs', 'processInformation', 'enforcementFiles', 'inquiryMatters',
+    ]),
+    unableToProvide: group('unableToProvide', ['notHeld', 'needsCreation', 'unclearAfterCorrection']),
+    notProcessed: group('notProcessed', ['petitionOrComplaint', 'repeated', 'publication', 'excessive', 'confirmation']),
+    otherDisposal: group('otherDisposal', ['overdueCorrection', 'overdueFee', 'other']),
+    total: Type.Optional(applicantRow('total')),
+    carriedForward: Type.Optional(applicantRow('carriedForward')),
   },
-  { ...strict, title: '三、收到和处理政府信息公开申请情况', description: '表三：每行按申请人类别填写，省略的行视为0' },
+  { ...strict, title: table3.section, description: `${table3.name}：每行按申请人类别填写，省略的行视为0` },
 );
 
 /** Table 四: 政府信息公开行政复议、行政诉讼情况. */
 export const ReviewLitigationSchema = Type.Object(
   {
-    review: Type.Optional(outcomes('行政复议')),
-    litigationDirect: Type.Optional(outcomes('行政诉讼 未经复议直接起诉')),
-    litigationAfterReview: Type.Optional(outcomes('行政诉讼 复议后起诉')),
+    review: Type.Optional(outcomes(review)),
+    litigationDirect: Type.Optional(outcomes(litigationDirect)),
+    litigationAfterReview: Type.Optional(outcomes(litigationAfterReview)),
   },
-  { ...strict, title: '四、政府信息公开行政复议、行政诉讼情况', description: '表四' },
+  { ...strict, title: table4.section, description: table4.name },
 );
 
 /** A warning the agency checked and accepts, with the reason. */
@@ -148,7 +135,7 @@ export const AcknowledgementSchema = Type.Object(
   { ...strict, title: '已确认的警告' },
 );
 
-/** The whole report (data contract version 1). */
+/** The whole report (data contract version 1.1). */
 export const ReportSchema = Type.Object(
   {
     $schema: Type.Optional(Type.String({ title: 'JSON Schema', description: '编辑器用的模式地址，可省略' })),
@@ -182,17 +169,29 @@ export const ReportSchema = Type.Object(
       Type.Object(
         {
           agency: Type.Optional(Type.String({ minLength: 1, title: '落款机关', description: '省略时用机关名称' })),
-          date: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{1,2}-\\d{1,2}$', title: '成文日期', description: '形如 2022-01-20，印为 2022年1月20日' })),
+          date: Type.Optional(ymd('成文日期', '形如 2022-01-20，印为 2022年1月20日')),
         },
         { ...strict, title: '落款' },
       ),
     ),
+    format: Type.Optional(
+      Type.Integer({ title: '报告格式', description: `国家规定的年度报告格式，按发文年份写：2021 即${FORMAT_2021.issuedBy}（省略时为 2021）` }),
+    ),
+    level: Type.Optional(
+      Type.Unsafe<'department' | 'government'>({
+        type: 'string',
+        enum: ['department', 'government'],
+        title: '机关层级',
+        description: 'department：政府部门（县级以上政府部门，1月31日前发布）；government：人民政府（3月31日前发布）',
+      }),
+    ),
+    published: Type.Optional(ymd('发布日期', '报告在网站上发布的日期，形如 2022-01-25')),
     acknowledged: Type.Optional(Type.Array(AcknowledgementSchema, { title: '已确认的警告', description: '经核实可以接受的警告及理由' })),
   },
   {
     ...strict,
     title: '政府信息公开工作年度报告',
-    description: 'xxgk 输入数据格式第1版：键名为英文，标签与说明为中文',
+    description: 'xxgk 输入数据格式第1.1版：键名为英文，标签与说明为中文',
   },
 );
 

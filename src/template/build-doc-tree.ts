@@ -1,6 +1,7 @@
 /**
  * Report → DocTree: view model (code) → handlebars (templates) → markup → parse.
  */
+import { catalogueFor, unknownFormatMessage, type FormatCatalogue } from '../catalogue/index';
 import { MarkupError, parseBlocks } from '../doc/parse-markup';
 import type { DocMeta, DocTree } from '../doc/tree';
 import { deriveTables } from '../model/derive';
@@ -9,23 +10,32 @@ import type { Report } from '../model/schema';
 import type { Diagnostic } from '../validate/diagnostic';
 import { TemplateError } from './errors';
 import { isoDate } from './format';
-import { loadTemplateSet, MAIN_TEMPLATE } from './template-set';
+import { checkOfficialLabels } from './official-labels';
+import { templateDirFor } from './template-format';
+import { DEFAULT_TEMPLATE_DIR, loadTemplateSet, MAIN_TEMPLATE } from './template-set';
 import { buildView, type NarrativeExpander, type ReportView } from './view-model';
 import * as path from 'node:path';
 
 export interface BuildOptions {
-  /** A template folder (`-t DIR`); defaults to the package's templates/annual-report. */
+  /** A template folder (`-t DIR`) written for the report's format; defaults to the bundled folder of that format. */
   templateDir?: string;
 }
 
 export interface BuildResult {
   tree: DocTree;
   /**
-   * Findings about the data met while building. Empty today: unknown narrative
-   * placeholders are reported by validation (P1). Template problems are not
-   * diagnostics: they throw `TemplateError`.
+   * Findings met while building: official table labels a template does not print
+   * (TPL-LABEL). Unknown narrative placeholders are reported by validation (P1); a
+   * broken template is not a diagnostic: it throws `TemplateError`.
    */
   diagnostics: Diagnostic[];
+}
+
+/** The catalogue of the report's format (validation has refused unknown formats). */
+function catalogueOf(report: Report): FormatCatalogue {
+  const catalogue = catalogueFor(report.format);
+  if (!catalogue) throw new TemplateError(unknownFormatMessage(report.format), DEFAULT_TEMPLATE_DIR);
+  return catalogue;
 }
 
 /** Narrative placeholders (`{{applications.newlyReceived.total}}`) → figures; unknown ones stay as written (validation reports them, rule P1). */
@@ -36,7 +46,7 @@ function expander(report: Report): NarrativeExpander {
 
 /** Renders the template folder for a report: the markup, before parsing (for debugging). */
 export function renderMarkup(report: Report, options: BuildOptions = {}): { markup: string; view: ReportView; files: string[] } {
-  const set = loadTemplateSet(options.templateDir);
+  const set = loadTemplateSet(templateDirFor(catalogueOf(report), options.templateDir));
   const view = buildView(report, deriveTables(report), expander(report));
   return { markup: set.render(view), view, files: set.files };
 }
@@ -65,5 +75,5 @@ export function buildDocTree(report: Report, options: BuildOptions = {}): BuildR
     date: (view.signature?.date && isoDate(view.signature.date)) || `${view.year + 1}-01-01`,
     language: 'zh-CN',
   };
-  return { tree: { meta, blocks }, diagnostics: [] };
+  return { tree: { meta, blocks }, diagnostics: checkOfficialLabels(blocks, catalogueOf(report)) };
 }

@@ -7,7 +7,7 @@
  */
 import type { DerivedTables, OutcomeFigures, SevenFigures } from '../model/derive';
 import type { Report } from '../model/schema';
-import { APPLICATION_ROWS } from '../model/table-rows';
+import { APPLICATION_ROWS } from '../catalogue/format-2021';
 
 /** One sub-section of 一、总体情况. */
 export interface OverviewItem {

@@ -6,7 +6,7 @@
  * X0 says when last year's data cannot be used for them.
  */
 import { nearestLine, type SourceMap } from '../load/source-map';
-import { CARRIED_FORWARD, CARRIED_OVER, DOCUMENT_ROWS } from '../model/table-rows';
+import { CARRIED_FORWARD, CARRIED_OVER, DOCUMENT_ROWS } from '../catalogue/format-2021';
 import type { Diagnostic } from './diagnostic';
 import { applicationColumnLabel, applicationRowLabel } from './labels';
 import { isRecord, lenientCount, lenientRow, own } from './read';

@@ -1,17 +1,10 @@
 /**
  * Names of places in a report as a reader of the printed report knows them: table,
- * row label and column label exactly as printed (format.md §B), or the section and
+ * row label and column label exactly as printed (the table catalogue), or the section and
  * field title from the schema.
  */
 import { reportJsonSchema, type JsonSchema } from '../model/report-json-schema';
-import {
-  APPLICATION_COLUMNS,
-  APPLICATION_ROWS,
-  DOCUMENT_COLUMNS,
-  DOCUMENT_ROWS,
-  OUTCOME_COLUMNS,
-  REVIEW_LITIGATION_PARTS,
-} from '../model/table-rows';
+import { APPLICATION_COLUMNS, FORMAT_2021 } from '../catalogue/format-2021';
 import { hasOwn, isRecord, own } from './read';
 
 export type { JsonSchema };
@@ -39,11 +32,7 @@ export function zhNumber(n: number): string {
 
 /** The printed name of a table-三 row (`表三 （三）不予公开 1.属于国家秘密`). */
 export function applicationRowLabel(key: string): string {
-  const row = APPLICATION_ROWS.find((r) => r.key === key);
-  if (row) return `表三 ${row.group ? `${row.group} ` : ''}${row.label}`;
-  const group = APPLICATION_ROWS.find((r) => r.group && r.key.startsWith(`${key}.`));
-  if (group) return `表三 ${group.group}`;
-  return `表三 ${key}`;
+  return FORMAT_2021.places.get(`applications.${key}`) ?? `表三 ${key}`;
 }
 
 /** The printed name of a column of table 三, or “第N个数” past the seventh. */
@@ -51,39 +40,23 @@ export function applicationColumnLabel(i: number): string {
   return APPLICATION_COLUMNS[i] ?? `第${i + 1}个数`;
 }
 
-const PROACTIVE_SINGLE: Record<string, string> = {
-  licensing: '表二 第二十条第（五）项 行政许可 / 本年处理决定数量',
-  penalty: '表二 第二十条第（六）项 行政处罚 / 本年处理决定数量',
-  coercion: '表二 第二十条第（六）项 行政强制 / 本年处理决定数量',
-  fees: '表二 第二十条第（八）项 行政事业性收费 / 本年收费金额（单位：万元）',
-};
-
-function tableLabel(segs: (string | number)[]): string | undefined {
+/** The catalogue's name of a table cell, row or group; unknown keys are named as written. */
+function tableLabel(path: string, segs: (string | number)[]): string | undefined {
   const [root, ...rest] = segs;
+  if (root !== 'applications' && root !== 'reviewLitigation' && root !== 'proactive') return undefined;
+  const known = FORMAT_2021.places.get(path);
+  if (known !== undefined) return known;
   if (root === 'applications') {
-    if (rest.length === 0) return '表三 收到和处理政府信息公开申请情况';
     const keys = rest.filter((s): s is string => typeof s === 'string');
     const index = rest.find((s): s is number => typeof s === 'number');
     const base = applicationRowLabel(keys.join('.'));
     return index === undefined ? base : `${base} / ${applicationColumnLabel(index)}`;
   }
-  if (root === 'reviewLitigation') {
-    if (rest.length === 0) return '表四 政府信息公开行政复议、行政诉讼情况';
-    const part = REVIEW_LITIGATION_PARTS.find((p) => p.key === rest[0]);
-    const base = `表四 ${part ? part.label : String(rest[0])}`;
-    if (rest.length === 1) return base;
-    const col = rest[1] === 'total' ? '总计' : OUTCOME_COLUMNS.find((c) => c.key === rest[1])?.label ?? String(rest[1]);
-    return `${base} / ${col}`;
-  }
-  if (root === 'proactive') {
-    if (rest.length === 0) return '表二 主动公开政府信息情况';
-    const key = String(rest[0]);
-    if (hasOwn(PROACTIVE_SINGLE, key)) return PROACTIVE_SINGLE[key];
-    const row = DOCUMENT_ROWS.find((r) => r.key === key);
-    const base = `表二 第二十条第（一）项 ${row ? row.label : key}`;
-    if (rest.length === 1) return base;
-    const col = DOCUMENT_COLUMNS.find((c) => c.key === rest[1])?.label ?? String(rest[1]);
-    return `${base} / ${col}`;
+  // An unknown key below a known row or table: the known part's name and the key as written.
+  for (let n = rest.length - 1; n >= 0; n--) {
+    const prefix = [root, ...rest.slice(0, n)].join('.');
+    const name = FORMAT_2021.places.get(prefix);
+    if (name !== undefined) return `${name}${n === 0 ? ' ' : ' / '}${rest.slice(n).join('.')}`;
   }
   return undefined;
 }
@@ -96,7 +69,7 @@ function tableLabel(segs: (string | number)[]): string | undefined {
 export function placeLabel(path: string, data?: unknown): string {
   const segs = parsePath(path);
   if (segs.length === 0) return '报告';
-  const t = tableLabel(segs);
+  const t = tableLabel(path, segs);
   if (t !== undefined) return t;
 
   const parts: string[] = [];

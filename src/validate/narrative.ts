@@ -78,7 +78,7 @@ interface FigureRule {
    * before table 三): an agency's other work also has 申请, 办结 and 行政复议.
    */
   needsContext: boolean;
-  expected(d: DerivedTables): number;
+  expected(d: DerivedTables): number | string;
   table: string;
   placeholder: string;
 }

@@ -7,6 +7,7 @@
 import { joinPath, nearestLine, type SourceMap } from '../load/source-map';
 import type { Diagnostic, Severity } from './diagnostic';
 import { placeLabel, REPORT_JSON_SCHEMA, type JsonSchema } from './labels';
+import { NOT_APPLICABLE } from '../catalogue/types';
 import { hasOwn, isRecord, MAX_CELL } from './read';
 
 export interface SchemaCheckResult {
@@ -101,6 +102,17 @@ function hasNumbers(schema: JsonSchema): boolean {
   return Object.values(schema.properties ?? {}).some(hasNumbers);
 }
 
+/** A written not-applicable mark: “/” with optional spaces, or the full-width “／”. */
+const SLASH = /^\s*[/／]\s*$/;
+
+/**
+ * A table cell with no number: left blank, or `null` where `xxgk import` could not read
+ * the source's cell. Never read as 0.
+ */
+function blankCellMessage(label: string): string {
+  return `${label}：没有数字（空白，或导入时未能读取），请按原表填写，没有的填 0（空白不会被当作 0）`;
+}
+
 const NUMERIC_TEXT = /^[+\-－]?[0-9０-９][0-9０-９,，]*([.．][0-9０-９]+)?$/;
 
 function toAsciiNumber(s: string): string {
@@ -150,7 +162,13 @@ class Walker {
   }
 
   private value(v: unknown, schema: JsonSchema, path: string): void {
-    if (schema.anyOf) return this.amount(v, schema, path);
+    if (schema.anyOf) {
+      // “/” (不适用) is an alternative of its own; what remains is a count or an amount.
+      if (v === NOT_APPLICABLE && schema.anyOf.some((s) => s.const === NOT_APPLICABLE)) return;
+      const rest = schema.anyOf.filter((s) => s.const === undefined);
+      if (rest.length === 1) return this.value(v, rest[0], path);
+      return this.amount(v, { ...schema, anyOf: rest }, path);
+    }
     switch (schema.type) {
       case 'object':
         if (!isRecord(v)) return this.wrongType(v, schema, path);
@@ -236,7 +254,7 @@ class Walker {
         code,
         path,
         isCell
-          ? `${label}：为空，没有数据请填 0（空白不会被当作 0）`
+          ? blankCellMessage(label)
           : `${label}：为空，请填写数字（没有请填 0），或删除这一项（省略的表格内容按 0 计）；空白不会被当作 0`,
       );
       return;
@@ -294,7 +312,11 @@ class Walker {
     const typeCode = table ?? 'SCHEMA-TYPE';
     const rangeCode = table ?? 'SCHEMA-RANGE';
     if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) {
-      this.add(typeCode, path, `${this.label(path)}：为空，${table ? '没有数据请填 0（空白不会被当作 0）' : `请填写${kind}`}`);
+      this.add(typeCode, path, table ? blankCellMessage(this.label(path)) : `${this.label(path)}：为空，请填写${kind}`);
+      return;
+    }
+    if (typeof v === 'string' && SLASH.test(v) && table) {
+      this.add(typeCode, path, this.slashMessage(v, path));
       return;
     }
     if (typeof v === 'string') {
@@ -331,6 +353,13 @@ class Walker {
     }
   }
 
+  /** Why a written “/” or “／” is not accepted at a table cell. */
+  private slashMessage(v: string, path: string): string {
+    const label = this.label(path);
+    if (path.startsWith('proactive.')) return `${label}：不适用请写半角斜杠 "/"（带引号），而不是“${v}”`;
+    return `${label}：“/”（不适用）只能用于表二；这里应填写数字，没有的填 0`;
+  }
+
   /** 行政事业性收费: a non-negative amount in 万元, as a number or as verbatim text. */
   private amount(v: unknown, schema: JsonSchema, path: string): void {
     const label = this.label(path);
@@ -346,6 +375,10 @@ class Walker {
       const t = v.trim();
       if (t === '') {
         this.add(code, path, `${label}：为空，没有数据请填 0（空白不会被当作 0）`);
+        return;
+      }
+      if (SLASH.test(v)) {
+        this.add(code, path, this.slashMessage(v, path));
         return;
       }
       const stringSchema = schema.anyOf?.find((s) => s.type === 'string');
@@ -374,10 +407,16 @@ class Walker {
       this.add('SCHEMA-REQUIRED', path, `${this.label(path)}：不能为空`);
       return;
     }
+    if (schema.enum !== undefined && !schema.enum.includes(v)) {
+      const choices = schema.enum.map((e) => String(e)).join(' 或 ');
+      this.add('SCHEMA-ENUM', path, `${this.label(path)}：只能是 ${choices}，填写的是“${v}”。${schema.description ?? ''}`);
+      return;
+    }
     if (schema.pattern !== undefined) {
+      const date = schema.format === 'date';
       const ok = new RegExp(schema.pattern).test(v);
-      if (!ok || (/date$/.test(path) && !isRealDate(v))) {
-        const example = /date$/.test(path) ? '，应写成 2022-01-20 这样的日期' : '';
+      if (!ok || (date && !isRealDate(v))) {
+        const example = date ? '，应写成 2022-01-20 这样的日期' : '';
         this.add('SCHEMA-FORMAT', path, `${this.label(path)}：“${v}”格式不正确${example}`);
       }
     }

@@ -13,7 +13,7 @@ import {
   OUTCOME_ROWS,
   OUTCOME_TOTAL,
   REVIEW_LITIGATION_PARTS,
-} from '../model/table-rows';
+} from '../catalogue/format-2021';
 import type { Diagnostic } from './diagnostic';
 import { applicationColumnLabel, applicationRowLabel } from './labels';
 import { lenientCount, lenientRow, own, sum, type LenientRow } from './read';

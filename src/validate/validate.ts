@@ -1,6 +1,6 @@
 /**
  * Validation of a report: schema (Chinese messages naming the official labels), the
- * 勾稽关系 of format.md §C, cross-year rules, the narrative rules, placeholders and
+ * report's national format, the 勾稽关系 of docs/FORMAT.md §C, cross-year rules, the narrative rules, placeholders and
  * acknowledged warnings. Never throws on bad data.
  */
 import type { SourceMap } from '../load/source-map';
@@ -12,6 +12,7 @@ import type { Diagnostic } from './diagnostic';
 import { parsePath } from './labels';
 import { checkNarrative } from './narrative';
 import { isRecord } from './read';
+import { checkReportFormat } from './report-format';
 import { checkSchema, tableCellCode } from './schema-check';
 import { checkApplications, checkReviewLitigation } from './table-rules';
 import { checkTextHygiene } from './text-hygiene';
@@ -58,9 +59,12 @@ function run(raw: unknown, rawSourceMap: SourceMap, options: ValidateOptions): V
   const data = hygiene.data;
   const sourceMap = hygiene.sourceMap;
   const schema = checkSchema(data, sourceMap);
-  const diagnostics: Diagnostic[] = [...hygiene.diagnostics, ...schema.diagnostics];
-  const schemaErrors = schema.diagnostics.filter((d) => d.severity === 'error');
+  const format = checkReportFormat(data, sourceMap);
+  const diagnostics: Diagnostic[] = [...hygiene.diagnostics, ...schema.diagnostics, ...format];
+  const schemaErrors = [...schema.diagnostics, ...format].filter((d) => d.severity === 'error');
   if (!isRecord(data)) return { diagnostics };
+  // In a format xxgk does not know, the tables mean something else: no rule can read them.
+  if (format.length > 0) return { diagnostics: byLine(diagnostics) };
 
   const tablesUsable = !schemaErrors.some((d) => tableCellCode(d.path) !== undefined);
   const derived = tablesUsable ? deriveTables(data as Report) : undefined;

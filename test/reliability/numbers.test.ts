@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { loadReportText } from '../../src/load/load-report';
-import { APPLICATION_COLUMNS, APPLICATION_ROWS, DOCUMENT_COLUMNS, DOCUMENT_ROWS, OUTCOME_COLUMNS, REVIEW_LITIGATION_PARTS } from '../../src/model/table-rows';
+import { APPLICATION_COLUMNS, APPLICATION_ROWS, DOCUMENT_COLUMNS, DOCUMENT_ROWS, OUTCOME_COLUMNS, REVIEW_LITIGATION_PARTS } from '../../src/catalogue/format-2021';
 import { validateReport } from '../../src/validate/validate';
 import { fuzzRuns, fuzzSeed, minimalReport } from './support';
 

@@ -1,6 +1,6 @@
 /** Hand-built document trees for the Word writer's tests (the shape of format.md §A–§B). */
 import type { Align, Block, DocTree, Inline, TableCell, TableNode, TableRow } from '../../../src/doc/tree';
-import { APPLICATION_COLUMNS, APPLICATION_ROWS } from '../../../src/model/table-rows';
+import { APPLICATION_COLUMNS, APPLICATION_ROWS } from '../../../src/catalogue/format-2021';
 
 const t = (text: string): Inline[] => [{ kind: 'text', text }];
 
