@@ -1,11 +1,91 @@
 /**
  * The starting data file written by `xxgk init`: every section and table present
- * (zeros), with Chinese comments explaining each block. Narrative figures use
- * placeholders so the sentences cannot disagree with the tables.
+ * (zeros), with Chinese comments explaining each block. The tables' keys and labels come
+ * from the catalogue of the national format. Narrative figures use placeholders so the
+ * sentences cannot disagree with the tables.
  */
+import {
+  APPLICANT_COLUMNS,
+  APPLICATION_ROWS,
+  DECISION_ITEMS,
+  DOCUMENT_COLUMNS,
+  DOCUMENT_ROWS,
+  FORMAT_2021,
+  OUTCOME_COLUMNS,
+  OUTCOME_TOTAL,
+  REVIEW_LITIGATION_PARTS,
+} from '../catalogue/format-2021';
+
+/** `key: value` padded so the comments line up. */
+const entry = (indent: number, key: string, value: string, width: number, comment: string) =>
+  `${' '.repeat(indent)}${`${key}:`.padEnd(width + 1)} ${value}   # ${comment}`;
+
+function table2(): string[] {
+  const [t2] = FORMAT_2021.tables;
+  const docWidth = Math.max(...DOCUMENT_ROWS.map((r) => r.key.length));
+  const zeros = `{ ${DOCUMENT_COLUMNS.map((c) => `${c.key}: 0`).join(', ')} }`;
+  const decisions = DECISION_ITEMS.flatMap((item) => item.rows.map((r) => ({ ...r, item })));
+  const decWidth = Math.max(...decisions.map((r) => r.key.length));
+  return [
+    `# ${t2.section}（${t2.name}）`,
+    '# 不适用的单元格写 "/"（带引号），如没有规章制定权的单位的“规章”一行；没有的写 0',
+    'proactive:',
+    `  # 第二十条第（一）项：${DOCUMENT_COLUMNS.map((c) => c.label).join('、')}`,
+    ...DOCUMENT_ROWS.map((r) => entry(2, r.key, zeros, docWidth, r.label)),
+    ...decisions.map((r) =>
+      entry(2, r.key, '0', decWidth, `${r.item.item} ${r.label}：${r.item.column}${r.kind === 'amount' ? '，可有小数' : ''}`),
+    ),
+  ];
+}
+
+function table3(): string[] {
+  const [, t3] = FORMAT_2021.tables;
+  const zeros = `[${APPLICANT_COLUMNS.map(() => 0).join(', ')}]`;
+  const rows = APPLICATION_ROWS.filter((r) => r !== OUTCOME_TOTAL);
+  const leaf = (key: string) => key.slice(key.lastIndexOf('.') + 1);
+  const width = Math.max(...rows.map((r) => leaf(r.key).length));
+  const out = [
+    `# ${t3.section}（${t3.name}）`,
+    `# 每行6个整数，依次为：[${APPLICANT_COLUMNS.join(', ')}]`,
+    '# 总计列和（七）总计由程序计算。勾稽关系：一 + 二 = 三（七）总计 + 四（每一列都要相等）',
+    'applications:',
+  ];
+  let group: string | undefined;
+  let block: string | undefined;
+  for (const r of rows) {
+    if (r.block !== block && r.block) out.push(`  # ${r.block}`);
+    block = r.block;
+    if (r.group && r.group !== group) out.push(`${`  ${r.key.split('.')[0]}:`.padEnd(width + 5)}   # ${r.group}`);
+    group = r.group;
+    out.push(entry(r.group ? 4 : 2, leaf(r.key), zeros, width, r.label));
+  }
+  return out;
+}
+
+function table4(): string[] {
+  const [, , t4] = FORMAT_2021.tables;
+  const width = Math.max(...REVIEW_LITIGATION_PARTS.map((p) => p.key.length));
+  const zeros = `{ ${OUTCOME_COLUMNS.map((c) => `${c.key}: 0`).join(', ')} }`;
+  return [
+    `# ${t4.section}（${t4.name}）：${OUTCOME_COLUMNS.map((c) => c.label).join('、')}（总计由程序计算）`,
+    'reviewLitigation:',
+    ...REVIEW_LITIGATION_PARTS.map((p) => entry(2, p.key, zeros, width, p.label)),
+  ];
+}
+
+/** The three tables, all zeros, with each row's official label as a comment. */
+function tableSections(): string {
+  return [...table2(), '', ...table3(), '', ...table4(), ''].join('\n');
+}
+
+/** The level an agency's name suggests: a 人民政府 is a government, anything else a department. */
+export function levelOfName(agency: string): 'department' | 'government' {
+  return /人民政府$/.test(agency.trim()) ? 'government' : 'department';
+}
+
+/** The starting data file of `xxgk init`. */
 export function starterReport(agency: string, year: number): string {
   const q = (s: string) => JSON.stringify(s);
-  const zeros = '[0, 0, 0, 0, 0, 0]';
   return `# ${agency}${year}年政府信息公开工作年度报告：数据文件
 # 由 xxgk init 生成。填好后运行：
 #   npx xxgk validate 本文件    （检查数字和文字）
@@ -16,6 +96,9 @@ export function starterReport(agency: string, year: number): string {
 agency: ${q(agency)}        # 机关名称（必填）
 year: ${year}                   # 报告年度（必填）
 contact: ""                  # 联系方式（地址、电话），印在开头一段；不需要可删去此行
+format: ${FORMAT_2021.format}                 # 报告格式：${FORMAT_2021.issuedBy}
+${`level: ${levelOfName(agency)}`.padEnd(28)} # 机关层级：department 政府部门（次年1月31日前发布），government 人民政府（3月31日前发布）
+# published: ${year + 1}-01-20      # 发布日期（发布后填写，检查是否按期发布）
 
 # 一、总体情况：先写一段总述（可省略），再按方面逐项写，小标题自动编为（一）（二）……
 overviewIntro: |
@@ -38,56 +121,7 @@ overview:
     body: |
       我单位明确专人负责政府信息公开工作，自觉接受社会监督。
 
-# 二、主动公开政府信息情况（表二）
-proactive:
-  # 第二十条第（一）项：本年制发件数、本年废止件数、现行有效件数
-  rules:              { issued: 0, repealed: 0, inForce: 0 }   # 规章
-  normativeDocuments: { issued: 0, repealed: 0, inForce: 0 }   # 行政规范性文件
-  licensing: 0        # 第二十条第（五）项 行政许可：本年处理决定数量
-  penalty: 0          # 第二十条第（六）项 行政处罚：本年处理决定数量
-  coercion: 0         # 第二十条第（六）项 行政强制：本年处理决定数量
-  fees: 0             # 第二十条第（八）项 行政事业性收费：本年收费金额（单位：万元），可有小数
-
-# 三、收到和处理政府信息公开申请情况（表三）
-# 每行6个整数，依次为：[自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他]
-# 总计列和（七）总计由程序计算。勾稽关系：一 + 二 = 三（七）总计 + 四（每一列都要相等）
-applications:
-  newlyReceived:    ${zeros}   # 一、本年新收政府信息公开申请数量
-  carriedOver:      ${zeros}   # 二、上年结转政府信息公开申请数量
-  # 三、本年度办理结果
-  granted:          ${zeros}   # （一）予以公开
-  partiallyGranted: ${zeros}   # （二）部分公开（区分处理的，只计这一情形，不计其他情形）
-  denied:                                # （三）不予公开
-    stateSecret:        ${zeros}   # 1.属于国家秘密
-    prohibitedByLaw:    ${zeros}   # 2.其他法律行政法规禁止公开
-    endangersSecurity:  ${zeros}   # 3.危及“三安全一稳定”
-    thirdPartyRights:   ${zeros}   # 4.保护第三方合法权益
-    internalAffairs:    ${zeros}   # 5.属于三类内部事务信息
-    processInformation: ${zeros}   # 6.属于四类过程性信息
-    enforcementFiles:   ${zeros}   # 7.属于行政执法案卷
-    inquiryMatters:     ${zeros}   # 8.属于行政查询事项
-  unableToProvide:                       # （四）无法提供
-    notHeld:                ${zeros}   # 1.本机关不掌握相关政府信息
-    needsCreation:          ${zeros}   # 2.没有现成信息需要另行制作
-    unclearAfterCorrection: ${zeros}   # 3.补正后申请内容仍不明确
-  notProcessed:                          # （五）不予处理
-    petitionOrComplaint: ${zeros}   # 1.信访举报投诉类申请
-    repeated:            ${zeros}   # 2.重复申请
-    publication:         ${zeros}   # 3.要求提供公开出版物
-    excessive:           ${zeros}   # 4.无正当理由大量反复申请
-    confirmation:        ${zeros}   # 5.要求行政机关确认或重新出具已获取信息
-  otherDisposal:                         # （六）其他处理
-    overdueCorrection: ${zeros}   # 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请
-    overdueFee:        ${zeros}   # 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请
-    other:             ${zeros}   # 3.其他
-  carriedForward:   ${zeros}   # 四、结转下年度继续办理
-
-# 四、政府信息公开行政复议、行政诉讼情况（表四）：结果维持、结果纠正、其他结果、尚未审结（总计由程序计算）
-reviewLitigation:
-  review:                { upheld: 0, corrected: 0, other: 0, pending: 0 }   # 行政复议
-  litigationDirect:      { upheld: 0, corrected: 0, other: 0, pending: 0 }   # 行政诉讼：未经复议直接起诉
-  litigationAfterReview: { upheld: 0, corrected: 0, other: 0, pending: 0 }   # 行政诉讼：复议后起诉
-
+${tableSections()}
 # 五、存在的主要问题及改进情况：先写问题，再写改进措施
 problems: |
   ${year}年，我单位政府信息公开工作仍存在公开内容不够全面、更新不够及时等问题。

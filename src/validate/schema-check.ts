@@ -110,7 +110,7 @@ const SLASH = /^\s*[/／]\s*$/;
  * the source's cell. Never read as 0.
  */
 function blankCellMessage(label: string): string {
-  return `${label}：没有数字（空白，或导入时未能读取），请按原表填写，没有的填 0（空白不会被当作 0）`;
+  return `${label}：为空，没有数据请填 0（空白不会被当作 0）；导入时未能读取的，请按原表填写`;
 }
 
 const NUMERIC_TEXT = /^[+\-－]?[0-9０-９][0-9０-９,，]*([.．][0-9０-９]+)?$/;
@@ -244,7 +244,8 @@ class Walker {
   private empty(schema: JsonSchema, path: string, required: boolean): void {
     const label = this.label(path);
     if (required) {
-      this.add(tableCellCode(path) ?? 'SCHEMA-REQUIRED', path, `${label}：为空，必须填写${tableCellCode(path) ? '；没有请填 0（空白不会被当作 0）' : ''}`);
+      const table = tableCellCode(path);
+      this.add(table ?? 'SCHEMA-REQUIRED', path, table ? blankCellMessage(label) : `${label}：为空，必须填写`);
       return;
     }
     if (hasNumbers(schema)) {

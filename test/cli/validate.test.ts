@@ -121,6 +121,19 @@ describe('xxgk schema and rules', () => {
     expect(s.properties.applications.properties.newlyReceived.title).toBe('一、本年新收政府信息公开申请数量');
   });
 
+  it('prints the schema of a format with --format, with the contract 1.1 fields; an unknown format is a usage error naming those that exist', () => {
+    const r = xxgk(['schema', '--format', '2021']);
+    expect(r.status).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.properties.level.enum).toEqual(['department', 'government']);
+    expect(s.properties.published.format).toBe('date');
+    expect(s.properties.proactive.properties.rules.properties.issued.anyOf).toContainEqual({ const: '/', type: 'string' });
+    const bad = xxgk(['schema', '--format', '2019']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('没有 2019 这种报告格式：2019年的试行格式（国办公开办函〔2019〕60号）已于2021年停用。现有的格式：2021（国办公开办函〔2021〕30号）');
+    expect(bad.stdout).toBe('');
+  });
+
   it('lists every rule, also as JSON', () => {
     const r = xxgk(['rules', '--json']);
     expect(r.status).toBe(0);

@@ -1,3 +1,4 @@
+import { APPLICATION_ROWS, DECISION_ITEMS, DOCUMENT_ROWS, FORMAT_2021, OUTCOME_GROUPS, REVIEW_LITIGATION_PARTS } from '../../src/catalogue/format-2021';
 import { starterReport } from '../../src/init/starter-report';
 import { formatDiagnostic, RULES, ruleInfo } from '../../src/validate/rules';
 import { errors, EXAMPLE_TEXT, expectCatalogued, lineOf, validateText, warnings, withCode } from './helpers';
@@ -49,6 +50,29 @@ describe('the xxgk init starting file', () => {
     const r = validateText(starterReport('某某县统计局', 2024));
     expect(errors(r.diagnostics)).toEqual([]);
     expect(warnings(r.diagnostics)).toEqual([]);
+  });
+
+  it('has every figure cell of the catalogue at 0, the format and the level the name suggests', () => {
+    for (const [agency, level] of [['某某县统计局', 'department'], ['某某县人民政府', 'government']] as const) {
+      const r = validateText(starterReport(agency, 2024));
+      expect(r.report).toMatchObject({ format: FORMAT_2021.format, level });
+      for (const f of FORMAT_2021.figures.filter((f) => !f.derived)) {
+        const value = f.path.split(/\.|\[|\]/).filter(Boolean).reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], r.report);
+        expect([f.path, f.kind === 'amount' ? Number(value) : value]).toEqual([f.path, 0]);
+      }
+    }
+  });
+
+  it('names every row and group of the catalogue in a comment', () => {
+    const text = starterReport('某某县统计局', 2024);
+    const labels = [
+      ...APPLICATION_ROWS.filter((r) => r.key !== 'total').map((r) => r.label),
+      ...OUTCOME_GROUPS.map(([, label]) => label),
+      ...DOCUMENT_ROWS.map((r) => r.label),
+      ...DECISION_ITEMS.flatMap((i) => i.rows.map((r) => `${i.item} ${r.label}：${i.column}`)),
+      ...REVIEW_LITIGATION_PARTS.map((p) => p.label),
+    ];
+    for (const label of labels) expect(text).toContain(`# ${label}`);
   });
 });
 
