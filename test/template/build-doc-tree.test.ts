@@ -8,7 +8,7 @@ import { buildDocTree, DEFAULT_TEMPLATE_DIR, TemplateError } from '../../src/tem
 import { loadExample, ROOT } from './helpers';
 
 const GOLDEN = path.join(__dirname, '__golden__', 'pingluo-kejiju-2021.tree.txt');
-const SEED = path.join(ROOT, '..', 'shared', 'reference', 'seed-report-2021.txt');
+const SEED = path.join(ROOT, 'test', 'fixtures', 'seed-report-2021.txt');
 
 const text = (inlines: readonly Inline[]): string =>
   inlines.map((n) => (n.kind === 'text' ? n.text : n.kind === 'strong' ? text(n.children) : n.kind === 'runIn' ? n.text : '\n')).join('');
@@ -81,16 +81,14 @@ describe('the example report', () => {
       '〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）的要求，现发布《平罗县科学技术局' +
       '2021年政府信息公开工作年度报告》，本报告统计数据从2021年1月1日至2021年12月31日。联系方式6663655。';
     expect(paragraphs(tree)[0]).toBe(opening);
-    if (fs.existsSync(SEED)) {
-      // the seed is text extracted from a PDF: spaces around numbers and page-break line breaks are artefacts
-      const seed = fs.readFileSync(SEED, 'utf8').replace(/[ \n]/g, '');
-      expect(seed).toContain(opening);
-      // every paragraph, with bold as the seed transcript marks it
-      const marked = (inlines: readonly Inline[]): string =>
-        inlines.map((n) => (n.kind === 'strong' ? `**${marked(n.children)}**` : text([n]))).join('');
-      for (const b of tree.blocks) {
-        if (b.kind === 'paragraph' && text(b.children) !== '无。') expect(seed).toContain(marked(b.children));
-      }
+    // the seed is text extracted from a PDF: spaces around numbers and page-break line breaks are artefacts
+    const seed = fs.readFileSync(SEED, 'utf8').replace(/[ \n]/g, '');
+    expect(seed).toContain(opening);
+    // every paragraph, with bold as the seed transcript marks it
+    const marked = (inlines: readonly Inline[]): string =>
+      inlines.map((n) => (n.kind === 'strong' ? `**${marked(n.children)}**` : text([n]))).join('');
+    for (const b of tree.blocks) {
+      if (b.kind === 'paragraph' && text(b.children) !== '无。') expect(seed).toContain(marked(b.children));
     }
   });
 
