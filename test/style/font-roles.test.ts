@@ -14,23 +14,35 @@ import { style as styleOf } from '../writers/docx/helpers';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const fontkit = require('fontkit');
 
+/** The web page's rules that set text in each role. */
+const SELECTORS: Record<Role, string[]> = {
+  title: ['.xxgk-report h1'],
+  body: ['.xxgk-report'],
+  heading1: ['.xxgk-report h2'],
+  heading2: ['.xxgk-report h3', '.xxgk-report .run-in-2'],
+  heading3: ['.xxgk-report h4', '.xxgk-report .run-in-3'],
+  table: ['.xxgk-report table'],
+  pageNumber: [],
+};
+
 type FontRolesModule = typeof import('../../src/style/font-roles');
 
 /** The names and stacks of the real table, none of which may show once the table is replaced. */
 const REAL_WORD_NAMES = new Set(ROLES.flatMap((r) => FONT_PROFILES.flatMap((p) => Object.values(ROLE_FONTS[r].word[p]) as string[])));
 const REAL_WEB_FAMILIES = new Set(ROLES.flatMap((r) => [...(ROLE_FONTS[r].web ?? '').matchAll(/"([^"]+)"/g)].map((m) => m[1])));
 
-const FANDOL = ['FandolSong-Regular', 'FandolFang-Regular', 'FandolHei-Regular', 'FandolKai-Regular', 'FandolSong-Bold'];
+const FANDOL = ['FandolFang-Regular', 'FandolHei-Regular', 'FandolKai-Regular', 'FandolSong-Regular', 'FandolSong-Bold'];
 
 /** A made-up row per role: other names, other faces, other fallbacks, other system fonts, other stacks. */
 function standIn(role: Role, i: number): RoleFonts {
+  const f = i % 4;
   return {
     word: {
       official: { eastAsia: `官方-${role}`, ascii: `Latin-${role}`, altName: `别名-${role}` },
       bundled: { eastAsia: `Open-${role}`, ascii: `OpenLatin-${role}` },
     },
-    bundled: { face: FANDOL[i % 5], boldFace: role === 'heading3' ? 'FandolSong-Bold' : undefined },
-    fallbacks: [FANDOL[(i + 1) % 5], FANDOL[(i + 2) % 5]],
+    bundled: { face: FANDOL[f], boldFace: role === 'heading3' ? 'FandolSong-Bold' : undefined },
+    fallbacks: [FANDOL[(f + 1) % 5], FANDOL[(f + 2) % 5]],
     system: [{ key: `sys-${role}`, names: [role === 'heading2' ? 'Noto Serif SC' : `nowhere-${role}`], files: [`sys-${role}.ttf`], fileHints: [] }],
     web: role === 'pageNumber' ? undefined : `"web-${role}", serif`,
   };
@@ -127,9 +139,10 @@ describe('the role → font table (style/font-roles.ts)', () => {
   it('is where the web page and the batch index take every role’s font stack from', () => {
     const html = new TextDecoder().decode(mods.writeHtml(tree));
     const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1];
+    const rule = (selector: string) => new RegExp(`^${selector.replace(/[.]/g, '\\.')} \\{([^}]*)\\}`, 'm').exec(style)?.[1] ?? '';
     for (const role of ROLES) {
       const web = mods.roles.ROLE_FONTS[role].web;
-      if (web) expect(style).toContain(`font-family: ${web};`);
+      for (const selector of SELECTORS[role]) expect([selector, rule(selector)]).toEqual([selector, expect.stringContaining(`font-family: ${web};`)]);
     }
     const index = mods.indexPage({ results: [] } as unknown as Parameters<typeof mods.indexPage>[0]);
     for (const role of ['body', 'title'] as const) expect(index).toContain(`font-family: ${mods.roles.ROLE_FONTS[role].web};`);
