@@ -1,7 +1,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
 /**
- * The input data contract, version 1 (DESIGN.md §2): the single source of the
+ * The input data contract, version 1 (docs/ARCHITECTURE.md §2): the single source of the
  * TypeScript types (`Static<…>`) and of the JSON Schema printed by `xxgk schema`.
  * Every field carries the official Chinese label as `title`.
  */

@@ -1,6 +1,6 @@
 /**
  * The rows of the three official tables as data: each row's input path and its label
- * exactly as printed (format.md §B). Validation messages and derived tables use these.
+ * exactly as printed (docs/FORMAT.md §B). Validation messages and derived tables use these.
  */
 
 /** A data row of table 三: where it is in the input and how it is printed. */

@@ -1,6 +1,6 @@
 /**
  * Validation of a report: schema (Chinese messages naming the official labels), the
- * 勾稽关系 of format.md §C, cross-year rules, the narrative rules, placeholders and
+ * 勾稽关系 of docs/FORMAT.md §C, cross-year rules, the narrative rules, placeholders and
  * acknowledged warnings. Never throws on bad data.
  */
 import type { SourceMap } from '../load/source-map';
