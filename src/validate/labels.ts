@@ -1,6 +1,6 @@
 /**
  * Names of places in a report as a reader of the printed report knows them: table,
- * row label and column label exactly as printed (docs/FORMAT.md §B), or the section and
+ * row label and column label exactly as printed (the table catalogue), or the section and
  * field title from the schema.
  */
 import { reportJsonSchema, type JsonSchema } from '../model/report-json-schema';
