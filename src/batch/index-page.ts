@@ -5,7 +5,7 @@
  * summary.csv lists it with its errors.
  */
 import { basename } from 'node:path';
-import { escapeHtml, FONTS } from '../writers/html';
+import { escapeHtml, webFont } from '../writers/html';
 import type { BatchSummary, ReportOutcome } from './summary';
 
 const KINDS: [ext: string, label: string][] = [
@@ -39,8 +39,8 @@ export function indexPage(summary: BatchSummary): string {
     '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n' +
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
     `<title>${escapeHtml(title)}</title>\n<meta name="generator" content="xxgk">\n` +
-    `<style>\nbody { max-width: 46em; margin: 2em auto; padding: 0 1em; font-family: ${FONTS.body}; font-size: 14pt; }\n` +
-    `h1 { font-family: ${FONTS.title}; font-weight: normal; text-align: center; }\n` +
+    `<style>\nbody { max-width: 46em; margin: 2em auto; padding: 0 1em; font-family: ${webFont('body')}; font-size: 14pt; }\n` +
+    `h1 { font-family: ${webFont('title')}; font-weight: normal; text-align: center; }\n` +
     'table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #000; padding: 0.3em 0.5em; } th[scope="row"] { text-align: left; font-weight: normal; } td { text-align: center; }\n' +
     '</style>\n</head>\n<body>\n' +
     `<h1>${escapeHtml(title)}</h1>\n` +

@@ -1,4 +1,4 @@
-/** Exit codes of every command (DESIGN.md §3). */
+/** Exit codes of every command (docs/ARCHITECTURE.md §3). */
 export const EXIT = { ok: 0, dataError: 1, usage: 2 } as const;
 
 /** A usage mistake (unknown flag, missing file): printed without a stack trace, exit 2. */

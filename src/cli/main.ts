@@ -2,6 +2,7 @@ import yargs from 'yargs/yargs';
 import { InputFileError } from '../pipeline/input-file-error';
 import { WriteError } from '../util/atomic-write';
 import { EXIT, UsageError } from './exit-codes';
+import { packageVersion } from './version';
 
 /** yargs' own complaint about the command line (missing argument, unknown flag). */
 class ParseFailure extends Error {}
@@ -48,7 +49,8 @@ export async function main(argv: string[]): Promise<number> {
     .recommendCommands()
     .help('help')
     .alias('help', 'h')
-    .version(false)
+    .version('version', '显示版本号', packageVersion())
+    .alias('version', 'V')
     .wrap(Math.min(100, process.stdout.columns || 100))
     .exitProcess(false)
     // Throwing here stops yargs from going on to run the command's handler with missing arguments.

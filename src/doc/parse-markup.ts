@@ -1,5 +1,5 @@
 /**
- * Parser of the small closed markup the templates emit (DESIGN.md §1) into a DocTree.
+ * Parser of the small closed markup the templates emit (docs/ARCHITECTURE.md §1) into a DocTree.
  *
  * Elements (and their only attributes):
  *   block:  <title> <h1> <h2> <h3> <p indent="true|false" align="justify|left|center|right">

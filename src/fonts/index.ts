@@ -3,8 +3,6 @@ export type { FontFace, FontSet } from './font-face';
 export { FontError, loadFontFace, listFaces, type LoadedFace, type LoadOptions } from './load';
 export {
   BUNDLED_DIR,
-  BUNDLED_FACES,
-  FALLBACK_FACE,
   ROLE_LABELS,
   describeFontSet,
   facesOf,
@@ -19,6 +17,7 @@ export {
   type UncoveredChar,
 } from './resolve';
 export { defaultFontDirs, findSystemFonts, OFFICIAL_FONTS } from './system';
+export { FALLBACK_FACE, ROLE_FONTS } from '../style/font-roles';
 export { subsetFace, type Subset } from './subset';
 export { TrueTypeFont } from './truetype';
 export { subsetTrueType, subsetBytes, type TrueTypeSubset } from './truetype-subset';

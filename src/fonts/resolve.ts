@@ -4,51 +4,18 @@
  *      those are given too);
  *   2. the official fonts installed on the system (unless disabled, e.g. in tests);
  *   3. the bundled open font of the role (fonts/, Fandol);
- *   4. the wide-coverage fallback, Noto Serif SC.
+ *   4. the wide-coverage fallbacks (Noto Serif SC).
+ * Steps 2–4 come from the role's row of style/font-roles.ts.
  */
 import * as path from 'node:path';
+import { ROLE_FONTS } from '../style/font-roles';
 import { ROLE_LABELS, ROLES, type Role } from '../style/settings';
 import type { FontFace, FontSet } from './font-face';
 import { embeddingRefusal, FontError, loadFontFace } from './load';
-import {
-  FANGSONG,
-  FANGSONG_GB2312,
-  findSystemFonts,
-  HEITI,
-  KAITI,
-  KAITI_GB2312,
-  SONGTI,
-  XIAOBIAOSONG,
-  type OfficialFont,
-} from './system';
+import { findSystemFonts } from './system';
 
 /** Folder of the bundled fonts (the same relative place from src/fonts and dist/fonts). */
 export const BUNDLED_DIR = path.resolve(__dirname, '..', '..', 'fonts');
-
-/** Bundled face (file name without .ttf) of each role. */
-export const BUNDLED_FACES: Record<Role, string> = {
-  title: 'FandolSong-Bold',
-  body: 'FandolFang-Regular',
-  heading1: 'FandolHei-Regular',
-  heading2: 'FandolKai-Regular',
-  heading3: 'FandolFang-Regular',
-  table: 'FandolFang-Regular',
-  pageNumber: 'FandolSong-Regular',
-};
-
-/** The last fallback of every chain. */
-export const FALLBACK_FACE = 'NotoSerifSC-Regular';
-
-/** Official fonts looked for on the system, per role, in order of preference. */
-export const SYSTEM_FACES: Record<Role, OfficialFont[]> = {
-  title: [XIAOBIAOSONG],
-  body: [FANGSONG_GB2312, FANGSONG],
-  heading1: [HEITI],
-  heading2: [KAITI_GB2312, KAITI],
-  heading3: [FANGSONG_GB2312, FANGSONG],
-  table: [FANGSONG_GB2312, FANGSONG],
-  pageNumber: [SONGTI],
-};
 
 /** Chinese names of the roles are accepted in `--font` too. */
 export { ROLE_LABELS };
@@ -144,7 +111,8 @@ export function resolveFontSet(options: ResolveOptions = {}): FontSet {
     };
     const user = userByRole.get(role);
     if (user) add(user);
-    for (const official of system ? SYSTEM_FACES[role] : []) {
+    const fonts = ROLE_FONTS[role];
+    for (const official of system ? fonts.system : []) {
       const found = system!.get(official.key);
       if (!found || found.cff) continue;
       try {
@@ -155,8 +123,8 @@ export function resolveFontSet(options: ResolveOptions = {}): FontSet {
         // the bundled font serves instead.
       }
     }
-    add(bundled(BUNDLED_FACES[role]));
-    add(bundled(FALLBACK_FACE));
+    add(bundled(fonts.bundled.face));
+    for (const name of fonts.fallbacks) add(bundled(name));
     set[role] = chain;
   }
   return set;

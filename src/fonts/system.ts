@@ -7,41 +7,15 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { ROLE_FONTS, type OfficialFont } from '../style/font-roles';
+import { ROLES } from '../style/settings';
 import { listFaces } from './load';
 
-/** An official font: the family names it may state and its usual file names (lower case). */
-export interface OfficialFont {
-  key: string;
-  /** Family names, any of which identifies the font (compared case-insensitively). */
-  names: string[];
-  /** Usual file names, lower case. */
-  files: string[];
-}
-
-export const XIAOBIAOSONG: OfficialFont = {
-  key: '方正小标宋简体',
-  names: ['方正小标宋简体', 'FZXiaoBiaoSong-B05S', '方正小标宋_GBK', 'FZXiaoBiaoSong-B05'],
-  files: ['fzxbsjw.ttf', 'fzxbsk.ttf', '方正小标宋简体.ttf', 'fzxiaobiaosong-b05s.ttf', '方正小标宋_gbk.ttf'],
-};
-export const FANGSONG_GB2312: OfficialFont = {
-  key: '仿宋_GB2312',
-  names: ['仿宋_GB2312', 'FangSong_GB2312'],
-  files: ['仿宋_gb2312.ttf', 'fangsong_gb2312.ttf', 'simfang_gb2312.ttf', 'fs_gb2312.ttf'],
-};
-export const FANGSONG: OfficialFont = { key: '仿宋', names: ['仿宋', 'FangSong'], files: ['simfang.ttf', '仿宋.ttf', 'fangsong.ttf'] };
-export const HEITI: OfficialFont = { key: '黑体', names: ['黑体', 'SimHei'], files: ['simhei.ttf', '黑体.ttf'] };
-export const KAITI_GB2312: OfficialFont = {
-  key: '楷体_GB2312',
-  names: ['楷体_GB2312', 'KaiTi_GB2312'],
-  files: ['楷体_gb2312.ttf', 'kaiti_gb2312.ttf', 'simkai_gb2312.ttf', 'kt_gb2312.ttf'],
-};
-export const KAITI: OfficialFont = { key: '楷体', names: ['楷体', 'KaiTi'], files: ['simkai.ttf', '楷体.ttf', 'kaiti.ttf'] };
-export const SONGTI: OfficialFont = { key: '宋体', names: ['宋体', 'SimSun'], files: ['simsun.ttc', 'simsun.ttf', '宋体.ttf'] };
-
-export const OFFICIAL_FONTS: readonly OfficialFont[] = [XIAOBIAOSONG, FANGSONG_GB2312, FANGSONG, HEITI, KAITI_GB2312, KAITI, SONGTI];
+/** Every official font some role looks for, once each, in role order. */
+export const OFFICIAL_FONTS: readonly OfficialFont[] = [...new Set(ROLES.flatMap((role) => ROLE_FONTS[role].system))];
 
 /** Fragments of file names that make a file worth opening. */
-const FILE_HINTS = ['fzxbs', 'xiaobiaosong', '小标宋', 'fangsong', 'simfang', '仿宋', 'simhei', '黑体', 'kaiti', 'simkai', '楷体', 'simsun', '宋体', '_gb2312'];
+const FILE_HINTS = [...new Set(OFFICIAL_FONTS.flatMap((o) => o.fileHints))];
 const FONT_EXT = /\.(ttf|ttc|otf)$/i;
 
 /** The usual font directories of this platform (Windows, macOS, or Linux and other Unix). */

@@ -1,5 +1,5 @@
 /**
- * Placeholders for figures drawn from the data (DESIGN.md §2).
+ * Placeholders for figures drawn from the data (docs/ARCHITECTURE.md §2).
  *
  * Narrative text may contain `{{name}}`; each name is looked up in a fixed table of
  * names over the derived tables and replaced with the figure as printed in the

@@ -1,5 +1,5 @@
 /**
- * Page and type settings of the report, by default GB/T 9704-2012 (format.md §D).
+ * Page and type settings of the report, by default GB/T 9704-2012 (docs/FORMAT.md §D).
  * Both writers read these; a province's variant is a different settings object.
  */
 

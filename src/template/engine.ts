@@ -1,6 +1,6 @@
 /**
  * The handlebars set-up: one isolated instance, only pure helpers, strict mode,
- * known helpers only, no prototype-access options, strings only (tech-notes §5).
+ * known helpers only, no prototype-access options, strings only (docs/TECH-NOTES.md §5).
  *
  * Before compiling, each template is parsed and checked: no decorators or inline
  * partials, no unescaped `{{{ }}}` (so data can never add markup), no path through

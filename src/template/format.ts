@@ -79,7 +79,7 @@ const RUN_IN_2 = new RegExp(`^（${NUMERAL}）${HEAD}(?:。|$)`);
 const RUN_IN_3 = new RegExp(`^[0-9]{1,2}[.．](?![0-9])${HEAD}(?:。|$)`);
 
 /**
- * Body text → markup paragraphs (DESIGN.md §2): paragraphs are separated by blank
+ * Body text → markup paragraphs (docs/ARCHITECTURE.md §2): paragraphs are separated by blank
  * lines; lines inside a paragraph are joined (with a space only between two Latin
  * letters or digits); `**…**` becomes <b>; a paragraph that opens with a run-in
  * heading “（一）提高认识。” or “1.加强领导。” gets <run-in level="2|3">. “一是” stays

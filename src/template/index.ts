@@ -1,4 +1,4 @@
-/** Report → DocTree through a handlebars template folder (DESIGN.md §1). */
+/** Report → DocTree through a handlebars template folder (docs/ARCHITECTURE.md §1). */
 export { buildDocTree, renderMarkup, type BuildOptions, type BuildResult } from './build-doc-tree';
 export { TemplateError, displayPath } from './errors';
 export { loadTemplateSet, clearTemplateCache, DEFAULT_TEMPLATE_DIR, MAIN_TEMPLATE, type TemplateSet } from './template-set';

@@ -1,5 +1,5 @@
 /**
- * Cross-year rules against last year's report of the same agency (format.md §C):
+ * Cross-year rules against last year's report of the same agency (docs/FORMAT.md §C):
  * X1 四、结转下年度继续办理 (N−1) = 二、上年结转 (N), per column (error);
  * X2 现行有效(N) = 现行有效(N−1) + 本年制发(N) − 本年废止(N) for 规章 and
  * 行政规范性文件 (warning: clean-ups legitimately break it; acknowledge with a reason).

@@ -1,5 +1,5 @@
 /**
- * The 勾稽关系 of tables 三 and 四 (format.md §C: T3-R1..R3, T4-R1..R3), run on the raw
+ * The 勾稽关系 of tables 三 and 四 (docs/FORMAT.md §C: T3-R1..R3, T4-R1..R3), run on the raw
  * data leniently: a cell the schema check refused is skipped, never read as 0.
  * (T2-R1, T3-R4 and T4-R4 are cell checks made by the schema walk.)
  */

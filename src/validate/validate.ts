@@ -1,7 +1,7 @@
 /**
  * Validation of a report: schema (Chinese messages naming the official labels), the
- * report's national format, the 勾稽关系 of docs/FORMAT.md §C, cross-year rules, the narrative rules, placeholders and
- * acknowledged warnings. Never throws on bad data.
+ * report's national format, the 勾稽关系 of docs/FORMAT.md §C, cross-year rules, the
+ * narrative rules, placeholders and acknowledged warnings. Never throws on bad data.
  */
 import type { SourceMap } from '../load/source-map';
 import { deriveTables, type DerivedTables } from '../model/derive';

@@ -92,7 +92,7 @@ describe('the example report', () => {
     }
   });
 
-  test('section headings exactly as format.md §A; overview items as （一）… h2', () => {
+  test('section headings exactly as docs/FORMAT.md §A; overview items as （一）… h2', () => {
     expect(headings(tree, 1)).toEqual([
       '一、总体情况',
       '二、主动公开政府信息情况',
@@ -116,7 +116,7 @@ describe('the example report', () => {
   });
 });
 
-// ---- the three tables, against format.md §B (written out independently of the template) ----
+// ---- the three tables, against docs/FORMAT.md §B (written out independently of the template) ----
 
 interface Spec {
   r: number;
@@ -215,7 +215,7 @@ function gridOf(t: TableNode, numbers = true): Spec[] {
 
 const byPosition = (a: Spec, b: Spec) => a.r - b.r || a.c - b.c;
 
-describe('the three tables equal format.md §B', () => {
+describe('the three tables equal docs/FORMAT.md §B', () => {
   const [t2, t3, t4] = tables(buildDocTree(example).tree);
 
   test.each([

@@ -3,7 +3,7 @@
  * writer options: font names per role, sizes and page geometry in Word's units.
  */
 import type { DocMeta } from '../../doc/tree';
-import { fontNames, TIMES_NEW_ROMAN, type FontProfile } from '../../style/font-names';
+import { bundledFaceIsBold, TIMES_NEW_ROMAN, wordFonts, type FontProfile } from '../../style/font-roles';
 import { charPitchPt, ROLES, type Role, type StyleSettings } from '../../style/settings';
 import { rFonts } from './run';
 import { mmToTwips, ptToEighths, ptToHalfPoints, ptToTwips } from './units';
@@ -81,19 +81,19 @@ const PAGE_NUMBER_LINE = 1.25;
 
 /** Resolve the settings of one document. */
 export function createContext(meta: DocMeta, style: StyleSettings, options: DocxOptions = {}): DocxContext {
-  const names = fontNames(options.fontProfile ?? 'official');
+  const names = wordFonts(options.fontProfile ?? 'official');
   const fonts = {} as Record<Role, RunFonts>;
   const runFonts = {} as Record<Role, string>;
   const size = {} as Record<Role, number>;
   const bold = {} as Record<Role, boolean>;
   for (const role of ROLES) {
-    const eastAsia = names[role];
-    const latin = options.latinFont === TIMES_NEW_ROMAN ? TIMES_NEW_ROMAN : eastAsia;
+    const { eastAsia, ascii } = names[role];
+    const latin = options.latinFont === TIMES_NEW_ROMAN ? TIMES_NEW_ROMAN : ascii;
     fonts[role] = { ascii: latin, hAnsi: latin, eastAsia, cs: latin, hint: 'eastAsia' };
     runFonts[role] = rFonts(fonts[role]);
     size[role] = ptToHalfPoints(style.roles[role].size);
-    // FandolSong's bold face stands in for 方正小标宋 in the title, as in the PDF.
-    bold[role] = style.roles[role].bold || (options.fontProfile === 'bundled' && role === 'title');
+    // Where the bundled face is a bold one (FandolSong's, for 方正小标宋), Word must ask for bold to get it, as the PDF draws it.
+    bold[role] = style.roles[role].bold || (options.fontProfile === 'bundled' && bundledFaceIsBold(role));
   }
 
   const m = style.margins;

@@ -11,9 +11,10 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Block, DocTree } from '../../doc/tree';
 import { loadFontFace } from '../../fonts/load';
-import { BUNDLED_DIR, BUNDLED_FACES } from '../../fonts/resolve';
+import { BUNDLED_DIR } from '../../fonts/resolve';
 import { subsetBytes, subsetTrueType } from '../../fonts/truetype-subset';
 import { collectInlines, styledPlain, type StyledText } from '../../layout/collect';
+import { ROLE_FONTS } from '../../style/font-roles';
 import type { Role } from '../../style/settings';
 import type { DocxContext } from './context';
 
@@ -62,13 +63,13 @@ function styledBlocks(blocks: readonly Block[]): StyledText[] {
 }
 
 /**
- * The bundled face of a role at a weight. Only FandolSong has a bold face; bold text in the
- * other families goes into their regular subset, which the word processor emboldens (an
- * embedded "bold" that is really regular would show bold text as regular).
+ * The bundled face of a role at a weight. Bold text in a family without a bold face goes into
+ * its regular subset, which the word processor emboldens (an embedded "bold" that is really
+ * regular would show bold text as regular).
  */
 function bundledFace(role: Role, bold: boolean): { file: string; style: 'Regular' | 'Bold' } {
-  const face = BUNDLED_FACES[role];
-  if (bold && face.startsWith('FandolSong')) return { file: join(BUNDLED_DIR, 'FandolSong-Bold.ttf'), style: 'Bold' };
+  const { face, boldFace } = ROLE_FONTS[role].bundled;
+  if (bold && boldFace) return { file: join(BUNDLED_DIR, `${boldFace}.ttf`), style: 'Bold' };
   return { file: join(BUNDLED_DIR, `${face}.ttf`), style: 'Regular' };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The Word writer: a DocTree and StyleSettings in, the bytes of a .docx out, laid out per GB/T 9704
- * (format.md §D). The parts are written directly as WordprocessingML, one module per node kind
+ * (docs/FORMAT.md §D). The parts are written directly as WordprocessingML, one module per node kind
  * (title, heading, paragraph, table, signature) and per part (styles, page setup, footers, package
  * parts), then zipped reproducibly: the same input always gives the same bytes.
  */

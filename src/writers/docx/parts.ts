@@ -4,6 +4,7 @@
  * face is missing) and the document properties (dates from the report, never the clock).
  */
 import type { DocMeta } from '../../doc/tree';
+import { FONT_PROFILES, ROLE_FONTS, TIMES_NEW_ROMAN } from '../../style/font-roles';
 import { ROLES } from '../../style/settings';
 import type { DocxContext } from './context';
 import type { EmbeddedFace } from './embed-fonts';
@@ -93,15 +94,17 @@ export function settingsXml(embedsFonts = false): string {
   );
 }
 
-/** Other names Word and WPS know the official faces by. */
-const ALT_NAMES: Record<string, string> = {
-  仿宋_GB2312: '仿宋',
-  楷体_GB2312: '楷体',
-  方正小标宋简体: '方正小标宋_GBK',
-};
+/** Other names Word and WPS know the named faces by. */
+const ALT_NAMES = new Map<string, string>();
+for (const role of ROLES) {
+  for (const profile of FONT_PROFILES) {
+    const { eastAsia, altName } = ROLE_FONTS[role].word[profile];
+    if (altName) ALT_NAMES.set(eastAsia, altName);
+  }
+}
 
 /** Latin faces (everything else is treated as a GB2312 CJK face). */
-const LATIN = new Set(['Times New Roman']);
+const LATIN = new Set([TIMES_NEW_ROMAN]);
 
 /** word/_rels/fontTable.xml.rels: the embedded font parts. */
 export function fontTableRelsXml(faces: readonly EmbeddedFace[]): string {
@@ -120,7 +123,7 @@ export function fontTableXml(ctx: DocxContext, embedded: readonly EmbeddedFace[]
       const latin = LATIN.has(name);
       return (
         `<w:font w:name="${escapeXml(name)}">` +
-        (ALT_NAMES[name] ? el('w:altName', { 'w:val': ALT_NAMES[name] }) : '') +
+        (ALT_NAMES.has(name) ? el('w:altName', { 'w:val': ALT_NAMES.get(name)! }) : '') +
         el('w:charset', { 'w:val': latin ? '00' : '86' }) +
         el('w:family', { 'w:val': latin ? 'roman' : 'modern' }) +
         el('w:pitch', { 'w:val': latin ? 'variable' : 'fixed' }) +

@@ -8,27 +8,31 @@
  * it takes GB/T 9704's margins and repeats the tables' header rows on each page.
  */
 import type { Align, Block, DocTree, Inline, TableNode } from '../../doc/tree';
+import { ROLE_FONTS } from '../../style/font-roles';
+import type { Role } from '../../style/settings';
 import { columnEdges } from '../../layout/table';
 
-/** CSS font stacks for each role: the official names first, then the common Windows, macOS and Linux ones. */
-export const FONTS = {
-  title: '"方正小标宋简体", "FZXiaoBiaoSong-B05S", "华文中宋", "STZhongsong", "Songti SC", "Noto Serif CJK SC", "Source Han Serif SC", serif',
-  body: '"仿宋_GB2312", "仿宋", "FangSong", "STFangsong", "FangSong_GB2312", "Noto Serif CJK SC", serif',
-  heading1: '"黑体", "SimHei", "Heiti SC", "STHeiti", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif',
-  heading2: '"楷体_GB2312", "楷体", "KaiTi", "STKaiti", "KaiTi_GB2312", "Noto Serif CJK SC", serif',
-};
+/** The role's CSS font stack (style/font-roles.ts). */
+export function webFont(role: Role): string {
+  const stack = ROLE_FONTS[role].web;
+  if (!stack) throw new Error(`no web font stack for role ${role}`);
+  return stack;
+}
+
+/** ` font-family: …;` for an element set in `role` inside body text, empty where it inherits the same stack. */
+const ownFont = (role: Role): string => (webFont(role) === webFont('body') ? '' : ` font-family: ${webFont(role)};`);
 
 const STYLE = `
-.xxgk-report { max-width: 46em; margin: 2em auto; padding: 0 1em; font-family: ${FONTS.body}; font-size: 16pt; line-height: 1.8; color: #000; }
-.xxgk-report h1 { font-family: ${FONTS.title}; font-size: 22pt; font-weight: normal; text-align: center; line-height: 1.5; margin: 0 0 1em; }
-.xxgk-report h2 { font-family: ${FONTS.heading1}; font-size: 16pt; font-weight: normal; text-indent: 2em; margin: 0; }
-.xxgk-report h3 { font-family: ${FONTS.heading2}; font-size: 16pt; font-weight: normal; text-indent: 2em; margin: 0; }
-.xxgk-report h4 { font-size: 16pt; font-weight: bold; text-indent: 2em; margin: 0; }
+.xxgk-report { max-width: 46em; margin: 2em auto; padding: 0 1em; font-family: ${webFont('body')}; font-size: 16pt; line-height: 1.8; color: #000; }
+.xxgk-report h1 { font-family: ${webFont('title')}; font-size: 22pt; font-weight: normal; text-align: center; line-height: 1.5; margin: 0 0 1em; }
+.xxgk-report h2 { font-family: ${webFont('heading1')}; font-size: 16pt; font-weight: normal; text-indent: 2em; margin: 0; }
+.xxgk-report h3 { font-family: ${webFont('heading2')}; font-size: 16pt; font-weight: normal; text-indent: 2em; margin: 0; }
+.xxgk-report h4 {${ownFont('heading3')} font-size: 16pt; font-weight: bold; text-indent: 2em; margin: 0; }
 .xxgk-report p { margin: 0; text-align: justify; }
 .xxgk-report p.indent { text-indent: 2em; }
-.xxgk-report .run-in-2 { font-family: ${FONTS.heading2}; }
-.xxgk-report .run-in-3 { font-weight: bold; }
-.xxgk-report table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1em; font-size: 12pt; line-height: 1.4; }
+.xxgk-report .run-in-2 { font-family: ${webFont('heading2')}; }
+.xxgk-report .run-in-3 {${ownFont('heading3')} font-weight: bold; }
+.xxgk-report table {${ownFont('table')} border-collapse: collapse; width: 100%; margin: 0.5em 0 1em; font-size: 12pt; line-height: 1.4; }
 .xxgk-report th, .xxgk-report td { border: 1px solid #000; padding: 0.2em 0.3em; font-weight: normal; text-align: center; vertical-align: middle; }
 .xxgk-report .signature { text-align: right; padding-right: 2em; }
 .xxgk-report .signature.first { margin-top: 1.8em; }

@@ -1,13 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FontSet } from '../../../src/fonts/font-face';
-import { BUNDLED_FACES, resolveFontSet } from '../../../src/fonts';
+import { resolveFontSet, ROLE_FONTS } from '../../../src/fonts';
 
 /** The repository's fonts/ folder, found upwards from here (works from a compiled copy too). */
 function bundledDir(): string | undefined {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     const f = path.join(dir, 'fonts');
-    if (fs.existsSync(path.join(f, `${BUNDLED_FACES.body}.ttf`))) return f;
+    if (fs.existsSync(path.join(f, `${ROLE_FONTS.body.bundled.face}.ttf`))) return f;
     if (path.dirname(dir) === dir) return undefined;
   }
 }

@@ -28,7 +28,7 @@ export const cell = (text: string, rowSpan = 1, colSpan = 1, align: TableCell['a
 export const row = (cells: TableCell[], header = false): TableRow => ({ header, cells });
 const zeros = (n: number) => Array.from({ length: n }, () => cell('0'));
 
-/** Table 二 (format.md B.1). */
+/** Table 二 (docs/FORMAT.md §B.1). */
 export function table2(): TableNode {
   const group = (label: string, head: string[], rows: [string, number][]): TableRow[] => [
     row([cell(label, 1, 4)]),
@@ -55,7 +55,7 @@ export const T3_GROUPS: [string, string[]][] = [
   ['（六）其他处理', ['1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '3.其他']],
 ];
 
-/** Table 三 (format.md B.2): 10 columns × 28 rows, 3 header rows, the 22-row span in c1. */
+/** Table 三 (docs/FORMAT.md §B.2): 10 columns × 28 rows, 3 header rows, the 22-row span in c1. */
 export function table3(): TableNode {
   const rows: TableRow[] = [
     row([cell('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', 3, 3, 'justify'), cell('申请人情况', 1, 7)], true),
@@ -76,7 +76,7 @@ export function table3(): TableNode {
   return { kind: 'table', widths: [1.4, 1.6, 3.6, 1, 1, 1, 1, 1, 1, 1], rows };
 }
 
-/** Table 四 (format.md B.3): 15 columns × 4 rows, 3 header rows. */
+/** Table 四 (docs/FORMAT.md §B.3): 15 columns × 4 rows, 3 header rows. */
 export function table4(): TableNode {
   const five = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
   return {

@@ -7,7 +7,7 @@ import { cellsOf, render, rowsOf, spanOf, tables, textOf } from './helpers';
 describe('the example report', () => {
   const tree = exampleTree();
 
-  it('writes the three tables on their grids, table 三 with the merges of format.md §B.2', async () => {
+  it('writes the three tables on their grids, table 三 with the merges of docs/FORMAT.md §B.2', async () => {
     const doc = (await render(tree)).part('word/document.xml');
     const ts = tables(doc);
     expect(ts).toHaveLength(3);

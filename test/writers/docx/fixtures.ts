@@ -1,4 +1,4 @@
-/** Hand-built document trees for the Word writer's tests (the shape of format.md §A–§B). */
+/** Hand-built document trees for the Word writer's tests (the shape of docs/FORMAT.md §A–§B). */
 import type { Align, Block, DocTree, Inline, TableCell, TableNode, TableRow } from '../../../src/doc/tree';
 import { APPLICATION_COLUMNS, APPLICATION_ROWS } from '../../../src/catalogue/format-2021';
 
@@ -12,7 +12,7 @@ export function cell(text: string, rowSpan = 1, colSpan = 1, align: Align = 'cen
 const num = (n: number): TableCell => ({ rowSpan: 1, colSpan: 1, align: 'justify', children: t(String(n)) });
 const row = (cells: TableCell[], header = false): TableRow => ({ header, cells });
 
-/** Table 二 (4 × 14), format.md §B.1. */
+/** Table 二 (4 × 14), docs/FORMAT.md §B.1. */
 export function table2(): TableNode {
   const band = (s: string) => row([cell(s, 1, 4)], false);
   return {
@@ -37,7 +37,7 @@ export function table2(): TableNode {
   };
 }
 
-/** Table 三 (10 × 28), format.md §B.2; cell (r, c) holds r * 10 + c so each number is unique. */
+/** Table 三 (10 × 28), docs/FORMAT.md §B.2; cell (r, c) holds r * 10 + c so each number is unique. */
 export function table3(): TableNode {
   const rows: TableRow[] = [
     row(
@@ -72,7 +72,7 @@ export function table3(): TableNode {
   return { kind: 'table', widths: [12, 17, 50, 11, 11, 11, 11, 11, 11, 11], rows };
 }
 
-/** Table 四 (15 × 4), format.md §B.3. */
+/** Table 四 (15 × 4), docs/FORMAT.md §B.3. */
 export function table4(): TableNode {
   const outcomes = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
   return {

@@ -1,6 +1,9 @@
-import { BUNDLED_FONT_NAMES, OFFICIAL_FONT_NAMES } from '../../../src/style/font-names';
+import { wordFonts } from '../../../src/style/font-roles';
 import { sampleTree } from './fixtures';
 import { all, render, style } from './helpers';
+
+const OFFICIAL_FONT_NAMES = Object.fromEntries(Object.entries(wordFonts('official')).map(([r, f]) => [r, f.eastAsia]));
+const BUNDLED_FONT_NAMES = Object.fromEntries(Object.entries(wordFonts('bundled')).map(([r, f]) => [r, f.eastAsia]));
 
 const eastAsia = (xml: string): string | undefined => /w:eastAsia="([^"]+)"/.exec(xml)?.[1];
 

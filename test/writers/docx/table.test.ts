@@ -9,7 +9,7 @@ const only = (table: TableNode): DocTree => ({
 });
 
 describe('tables', () => {
-  it('writes table 三 as 28 rows each covering the 10 grid columns, with the merges of format.md §B.2', async () => {
+  it('writes table 三 as 28 rows each covering the 10 grid columns, with the merges of docs/FORMAT.md §B.2', async () => {
     const doc = (await render(sampleTree())).part('word/document.xml');
     const t3 = tables(doc).find((t) => t.includes('本列数据的勾稽关系为')) ?? '';
     const rows = rowsOf(t3);
