@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
-import { UsageError } from '../cli/exit-codes';
+import { UsageError } from '../errors/usage-error';
 
 /** File extensions a batch picks up from a folder. */
 export const REPORT_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);

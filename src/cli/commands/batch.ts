@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import type { ReportOutcome } from '../../batch/summary';
-import { EXIT, UsageError } from '../exit-codes';
+import { UsageError } from '../../errors/usage-error';
+import { EXIT } from '../exit-codes';
 import { renderSettingsOf, withRenderOptions, type RenderArgs } from '../render-options';
 
 interface BatchArgs extends RenderArgs {

@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { GBT9704 } from '../../style/settings';
-import { EXIT, UsageError } from '../exit-codes';
+import { UsageError } from '../../errors/usage-error';
+import { EXIT } from '../exit-codes';
 
 interface FontsArgs {
   check?: string;

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { starterReport } from '../../init/starter-report';
 import { writeFileAtomic } from '../../util/atomic-write';
-import { EXIT, UsageError } from '../exit-codes';
+import { UsageError } from '../../errors/usage-error';
+import { EXIT } from '../exit-codes';
 
 interface InitArgs {
   file: string;

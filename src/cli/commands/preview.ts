@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import type { RenderFn } from '../../preview/types';
-import { EXIT, UsageError } from '../exit-codes';
+import { UsageError } from '../../errors/usage-error';
+import { EXIT } from '../exit-codes';
 
 interface PreviewArgs {
   input: string;
