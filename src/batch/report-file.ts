@@ -19,10 +19,13 @@ function contractKeys(): Set<string> {
 /**
  * Why parsed data is not a report (in Chinese), or undefined when it is one: data with
  * none of the data contract's top-level keys (a batch summary, a manifest, notes) or a
- * JSON Schema document. Data with any contract key is a report, typos and all.
+ * JSON Schema document. Data with any contract key is a report, typos and all; so is a
+ * file with no data at all.
  */
 export function whyNotAReport(data: unknown): string | undefined {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return '不是报告数据：内容不是“字段: 值”的形式';
+  // No data at all (only comments) is a report left empty: it fails as an empty file does.
+  if (data === null || data === undefined) return undefined;
+  if (typeof data !== 'object' || Array.isArray(data)) return '不是报告数据：内容不是“字段: 值”的形式';
   const keys = Object.keys(data);
   const schemaUrl = (data as { $schema?: unknown }).$schema;
   if (typeof schemaUrl === 'string' && /^https?:\/\/json-schema\.org\//.test(schemaUrl)) return '这是数据格式说明（JSON Schema），不是报告数据';

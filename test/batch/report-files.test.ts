@@ -99,6 +99,7 @@ describe('whyNotAReport', () => {
     expect(whyNotAReport({ reports: 3, ok: 3, results: [] })).toMatch(/没有报告的任何字段/);
     expect(whyNotAReport([{ parent: 'a.yaml', children: ['b.yaml'] }])).toMatch(/不是报告数据/);
     expect(whyNotAReport('<!DOCTYPE html>')).toMatch(/不是报告数据/);
+    expect(whyNotAReport(null)).toBeUndefined(); // only comments: an empty report, 失败 like an empty file
     expect(whyNotAReport({ $schema: 'http://json-schema.org/draft-07/schema#', title: '报告', properties: {} })).toMatch(/JSON Schema/);
   });
 });
