@@ -1,8 +1,7 @@
 import yargs from 'yargs/yargs';
 import { InputFileError } from '../pipeline/input-file-error';
 import { WriteError } from '../util/atomic-write';
-import { UsageError } from '../errors/usage-error';
-import { EXIT } from './exit-codes';
+import { EXIT, UsageError } from './exit-codes';
 
 /** yargs' own complaint about the command line (missing argument, unknown flag). */
 class ParseFailure extends Error {}

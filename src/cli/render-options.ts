@@ -1,7 +1,7 @@
 import type { Argv } from 'yargs';
 import { OUTPUT_FORMATS, type OutputFormat, type RenderSettings } from '../pipeline/render-types';
 import { existsSync } from 'node:fs';
-import { UsageError } from '../errors/usage-error';
+import { UsageError } from './exit-codes';
 
 /** The options `render`, `batch` and `preview` share. */
 export interface RenderArgs {

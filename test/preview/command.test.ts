@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yargs from 'yargs/yargs';
 import { previewCommand } from '../../src/cli/commands/preview';
-import { UsageError } from '../../src/errors/usage-error';
+import { UsageError } from '../../src/cli/exit-codes';
 import { fakeRenderer, rawGet } from './helpers';
 
 let dir: string;

@@ -2,8 +2,7 @@ import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { failsBatch, STATUS_LABEL } from '../../batch/batch-status';
 import { statusCounts, type ReportOutcome } from '../../batch/summary';
-import { UsageError } from '../../errors/usage-error';
-import { EXIT } from '../exit-codes';
+import { EXIT, UsageError } from '../exit-codes';
 import { renderSettingsOf, withRenderOptions, type RenderArgs } from '../render-options';
 
 interface BatchArgs extends RenderArgs {

@@ -1,7 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { GBT9704 } from '../../style/settings';
-import { UsageError } from '../../errors/usage-error';
-import { EXIT } from '../exit-codes';
+import { EXIT, UsageError } from '../exit-codes';
 
 interface FontsArgs {
   check?: string;

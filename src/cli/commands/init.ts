@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { starterReport } from '../../init/starter-report';
 import { writeFileAtomic } from '../../util/atomic-write';
-import { UsageError } from '../../errors/usage-error';
-import { EXIT } from '../exit-codes';
+import { EXIT, UsageError } from '../exit-codes';
 
 interface InitArgs {
   file: string;

@@ -1,7 +1,6 @@
 import type { CommandModule } from 'yargs';
 import type { RenderFn } from '../../preview/types';
-import { UsageError } from '../../errors/usage-error';
-import { EXIT } from '../exit-codes';
+import { EXIT, UsageError } from '../exit-codes';
 
 interface PreviewArgs {
   input: string;
