@@ -1,8 +1,8 @@
 /**
  * index.html of a batch rendered with `-f html`: the list a county or city office puts on
- * its site, one row per agency with links to its web page, PDF and Word file. A report
- * with data errors is left out (its numbers must be fixed before anyone publishes them);
- * summary.csv lists it with its errors.
+ * its site, one row per agency with links to its web page, PDF and Word file. Only 完成
+ * reports are listed: one 有错误 is written but left out (its numbers must be fixed before
+ * anyone publishes them); summary.csv lists it with its errors.
  */
 import { basename } from 'node:path';
 import { escapeHtml, webFont } from '../writers/html';
@@ -14,9 +14,9 @@ const KINDS: [ext: string, label: string][] = [
   ['.docx', 'Word'],
 ];
 
-/** The reports the index lists: rendered, without data errors, in input order. */
+/** The reports the index lists: 完成 (written without data errors), in input order. */
 export function listedReports(summary: BatchSummary): ReportOutcome[] {
-  return summary.results.filter((r) => r.status === 'ok' && r.errors === 0 && r.outputs.length > 0);
+  return summary.results.filter((r) => r.status === 'ok' && r.outputs.length > 0);
 }
 
 /** The index page (UTF-8 HTML) with links relative to the output folder. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { UsageError } from '../cli/exit-codes';
+import { UsageError } from '../errors/usage-error';
 import { deriveTables, type DerivedTables } from '../model/derive';
 import { APPLICATION_COLUMNS, APPLICATION_ROWS, OUTCOME_COLUMNS, REVIEW_LITIGATION_PARTS } from '../catalogue/format-2021';
 import { checkReportFile } from '../pipeline/check-report';

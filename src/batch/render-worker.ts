@@ -1,7 +1,10 @@
+import { basename } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { InputFileError, readInputBytes } from '../pipeline/check-report';
+import { InputFileError, parseReportBytes, readInputBytes } from '../pipeline/check-report';
 import { renderReportBytes } from '../pipeline/render-report';
 import type { RenderedReport, RenderSettings } from '../pipeline/render-types';
+import type { Diagnostic } from '../validate/diagnostic';
+import { skipNote, whyNotAReport } from './report-file';
 import type { PoolMessage } from './worker-pool';
 
 /** A task sent to a batch worker. */
@@ -10,12 +13,34 @@ export interface WorkerTask {
   settings: RenderSettings;
 }
 
-/** Renders one report, turning any failure into a `failed` result so the batch goes on. */
-export async function renderTask(task: WorkerTask): Promise<RenderedReport> {
+/** A file that parsed but is not a report: skipped, with one `SKIP` note saying why. */
+export interface SkippedFile {
+  file: string;
+  status: 'skipped';
+  diagnostics: Diagnostic[];
+  ms: number;
+}
+
+/** What a batch worker answers for one file. */
+export type TaskResult = RenderedReport | SkippedFile;
+
+/**
+ * Renders one report, turning any failure into a `failed` result so the batch goes on; a
+ * file that parses but has none of the report's fields comes back `skipped`.
+ */
+export async function renderTask(task: WorkerTask): Promise<TaskResult> {
   const started = performance.now();
   try {
     const bytes = readInputBytes(task.file);
-    return await renderReportBytes(task.file, bytes, task.settings);
+    const rendered = await renderReportBytes(task.file, bytes, task.settings);
+    // Data without any of the contract's keys cannot pass the schema (agency and year are
+    // required), so only a failed file is parsed again to see whether it is a report at all.
+    if (rendered.status === 'failed' && rendered.agency === undefined) {
+      const parsed = parseReportBytes(bytes);
+      const reason = parsed.diagnostics.length === 0 ? whyNotAReport(parsed.data) : undefined;
+      if (reason) return { file: task.file, status: 'skipped', diagnostics: [skipNote(reason)], ms: performance.now() - started };
+    }
+    return rendered;
   } catch (e) {
     const message = e instanceof InputFileError ? e.message : `生成失败：${(e as Error).message}`;
     return {
@@ -27,9 +52,22 @@ export async function renderTask(task: WorkerTask): Promise<RenderedReport> {
   }
 }
 
+// Test hook: a worker given the file whose name is XXGK_TEST_CRASH_REPORT dies (an uncaught
+// exception) instead of rendering it, so tests can see a crashed worker replaced and its
+// reports retried. Read only here, in the worker thread, never by `-j 1` or the CLI.
+const crashOn = parentPort ? process.env.XXGK_TEST_CRASH_REPORT : undefined;
+
 // Fonts and templates are cached per module, so each worker loads them once. Tasks run one
 // after another, in the order they came.
 let chain: Promise<void> = Promise.resolve();
 parentPort?.on('message', ({ id, task }: PoolMessage<WorkerTask>) => {
-  chain = chain.then(() => renderTask(task).then((result) => parentPort?.postMessage({ id, result })));
+  chain = chain.then(() => {
+    if (crashOn && basename(task.file) === crashOn) {
+      setImmediate(() => {
+        throw new Error(`测试：${crashOn} 使处理线程崩溃（XXGK_TEST_CRASH_REPORT）`);
+      });
+      return new Promise<void>(() => {});
+    }
+    return renderTask(task).then((result) => parentPort?.postMessage({ id, result }));
+  });
 });

@@ -5,12 +5,14 @@ import type { RenderedReport, RenderSettings } from '../pipeline/render-types';
 import { countDiagnostics } from '../validate/diagnostic';
 import { writeFileAtomic } from '../util/atomic-write';
 import { resolve } from 'node:path';
+import type { BatchStatus } from './batch-status';
 import { collectInputs, type BatchInput } from './collect-inputs';
 import { indexPage } from './index-page';
 import { checkRollups, type Rollup } from './manifest';
-import { renderTask, type WorkerTask } from './render-worker';
+import { renderTask, type TaskResult, type WorkerTask } from './render-worker';
+import { skipNote } from './report-file';
 import { summarize, summaryCsv, type BatchSummary, type ReportOutcome } from './summary';
-import { WorkerPool } from './worker-pool';
+import { WorkerCrashError, WorkerPool } from './worker-pool';
 
 /** Options of a batch run. */
 export interface BatchOptions {
@@ -24,57 +26,72 @@ export interface BatchOptions {
   onReport?: (outcome: ReportOutcome, done: number, total: number) => void;
 }
 
-function outcomeOf(rendered: RenderedReport, outputs: string[]): ReportOutcome {
-  const c = countDiagnostics(rendered.diagnostics);
+function outcomeOf(result: TaskResult, outputs: string[]): ReportOutcome {
+  const c = countDiagnostics(result.diagnostics);
+  const rendered = result.status === 'skipped' ? undefined : result;
+  const status: BatchStatus = rendered?.status === 'ok' ? (c.errors > 0 ? 'errors' : 'ok') : result.status;
   return {
-    file: rendered.file,
-    agency: rendered.agency,
-    year: rendered.year,
-    status: rendered.status,
+    file: result.file,
+    agency: rendered?.agency,
+    year: rendered?.year,
+    status,
     errors: c.errors,
     warnings: c.warnings,
     acknowledged: c.acknowledged,
-    diagnostics: rendered.diagnostics,
+    diagnostics: result.diagnostics,
     outputs,
-    pdfPages: rendered.status === 'ok' ? rendered.pdfPages : undefined,
-    ms: rendered.ms,
+    pdfPages: rendered?.status === 'ok' ? rendered.pdfPages : undefined,
+    ms: result.ms,
   };
+}
+
+/** The result of a report whose worker died twice while rendering it, alone the second time. */
+function crashed(file: string, e: Error): RenderedReport {
+  const message =
+    e instanceof WorkerCrashError
+      ? `生成 ${file} 时处理线程崩溃，单独重试仍然崩溃（${e.message}）；其余报告不受影响`
+      : `生成失败：${e.message}`;
+  return { file, status: 'failed', ms: 0, diagnostics: [{ severity: 'error', code: 'RENDER', path: '', message }] };
 }
 
 /**
  * Renders many reports (files, or every .yaml/.yml/.json in folders) into one folder,
- * going on past broken ones, and writes summary.json and summary.csv there (and, with the
- * web page among the formats, index.html listing the reports without data errors).
+ * going on past broken ones and skipping files that are not reports, and writes
+ * summary.json and summary.csv there (and, with the web page among the formats,
+ * index.html listing the reports written without data errors).
  */
 export async function renderBatch(paths: readonly string[], options: BatchOptions): Promise<BatchSummary> {
-  const inputs = collectInputs(paths);
+  const inputs = collectInputs(paths, options.outDir);
   prepareOutputDir(options.outDir);
-  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), inputs.length || 1));
+  const reports = inputs.filter((x) => !x.skip).length;
+  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), reports || 1));
   const results: ReportOutcome[] = new Array(inputs.length);
   let done = 0;
-  const finish = (input: BatchInput, index: number, rendered: RenderedReport) => {
+  const finish = (input: BatchInput, index: number, result: TaskResult) => {
     let outputs: string[] = [];
-    if (rendered.status === 'ok') {
+    if (result.status === 'ok' && input.outName !== undefined) {
       try {
-        outputs = writeOutputs(rendered, options.outDir, input.outName);
+        outputs = writeOutputs(result, options.outDir, input.outName);
       } catch (e) {
-        rendered = { ...rendered, status: 'failed', diagnostics: [...rendered.diagnostics, { severity: 'error', code: 'WRITE', path: '', message: (e as Error).message }] };
+        result = { ...result, status: 'failed', diagnostics: [...result.diagnostics, { severity: 'error', code: 'WRITE', path: '', message: (e as Error).message }] };
       }
     }
-    results[index] = outcomeOf(rendered, outputs);
+    results[index] = outcomeOf(result, outputs);
     options.onReport?.(results[index], ++done, inputs.length);
   };
+  for (const [i, input] of inputs.entries()) if (input.skip) finish(input, i, { file: input.file, status: 'skipped', diagnostics: [skipNote(input.skip)], ms: 0 });
 
+  const toRender = [...inputs.entries()].filter(([, input]) => !input.skip);
   if (jobs === 1) {
-    for (const [i, input] of inputs.entries()) finish(input, i, await renderTask({ file: input.file, settings: options.settings }));
+    for (const [i, input] of toRender) finish(input, i, await renderTask({ file: input.file, settings: options.settings }));
   } else {
-    const pool = new WorkerPool<WorkerTask, RenderedReport>(join(__dirname, 'render-worker.js'), jobs);
+    const pool = new WorkerPool<WorkerTask, TaskResult>(join(__dirname, 'render-worker.js'), jobs);
     try {
       await Promise.all(
-        inputs.map((input, i) =>
+        toRender.map(([i, input]) =>
           pool
             .run({ file: input.file, settings: options.settings })
-            .catch((e: Error): RenderedReport => ({ file: input.file, status: 'failed', ms: 0, diagnostics: [{ severity: 'error', code: 'RENDER', path: '', message: `生成失败：${e.message}` }] }))
+            .catch((e: Error) => crashed(input.file, e))
             .then((r) => finish(input, i, r)),
         ),
       );

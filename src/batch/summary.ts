@@ -1,15 +1,16 @@
 import type { Diagnostic } from '../validate/diagnostic';
+import { BATCH_STATUSES, STATUS_LABEL, type BatchStatus } from './batch-status';
 
-/** The outcome of one report in a batch (a row of summary.json / summary.csv). */
+/** The outcome of one file in a batch (a row of summary.json / summary.csv). */
 export interface ReportOutcome {
   file: string;
   agency?: string;
   year?: number;
-  /** `ok`: rendered; `failed`: could not be parsed or rendered; `refused`: `--strict` and errors. */
-  status: 'ok' | 'failed' | 'refused';
+  status: BatchStatus;
   errors: number;
   warnings: number;
   acknowledged: number;
+  /** The findings; for a skipped file, one note (severity `hint`, code `SKIP`) saying why. */
   diagnostics: Diagnostic[];
   outputs: string[];
   /** Pages of the PDF, when one was made. */
@@ -17,34 +18,45 @@ export interface ReportOutcome {
   ms: number;
 }
 
-/** The whole batch summary written to DIR/summary.json. */
-export interface BatchSummary {
+/** The whole batch summary written to DIR/summary.json: how many files have each status, and each file's outcome in input order. */
+export interface BatchSummary extends Record<BatchStatus, number> {
+  /** Files that are reports: every file but the skipped ones. */
   reports: number;
-  ok: number;
-  failed: number;
-  refused: number;
-  withErrors: number;
   results: ReportOutcome[];
 }
 
-/** Builds the summary from per-report outcomes. */
+/** Builds the summary from per-file outcomes. */
 export function summarize(results: ReportOutcome[]): BatchSummary {
+  const count = (s: BatchStatus) => results.filter((r) => r.status === s).length;
   return {
-    reports: results.length,
-    ok: results.filter((r) => r.status === 'ok').length,
-    failed: results.filter((r) => r.status === 'failed').length,
-    refused: results.filter((r) => r.status === 'refused').length,
-    withErrors: results.filter((r) => r.errors > 0).length,
+    reports: results.length - count('skipped'),
+    ok: count('ok'),
+    errors: count('errors'),
+    refused: count('refused'),
+    failed: count('failed'),
+    skipped: count('skipped'),
     results,
   };
 }
 
-const csvCell = (v: string | number | undefined) => {
-  const s = v === undefined ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+/** The batch's last line: the count of each status, in the words used everywhere else. */
+export function statusCounts(summary: BatchSummary): string {
+  const reports = BATCH_STATUSES.filter((s) => s !== 'skipped').map((s) => `${STATUS_LABEL[s]} ${summary[s]}`);
+  return `共 ${summary.reports} 份报告：${reports.join('，')}；${STATUS_LABEL.skipped} ${summary.skipped} 个文件`;
+}
 
-const STATUS_LABEL: Record<ReportOutcome['status'], string> = { ok: '成功', failed: '失败', refused: '因错误未生成' };
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+
+/**
+ * A CSV cell Excel reads as text: a cell beginning with `=`, `+`, `-`, `@`, a tab or a carriage
+ * return gets a leading `'` (OWASP's rule against CSV injection), except a plain number;
+ * then it is quoted when it holds a quote, comma or line break.
+ */
+export function csvCell(v: string | number | undefined): string {
+  let s = v === undefined ? '' : String(v);
+  if (/^[=+\-@\t\r]/.test(s) && !PLAIN_NUMBER.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
 
 /** summary.csv: UTF-8 with BOM so Excel opens it, one row per input. */
 export function summaryCsv(summary: BatchSummary): string {

@@ -1,6 +1,6 @@
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '../cli/exit-codes';
+import { UsageError } from '../errors/usage-error';
 import { writeFailureReason, writeFileAtomic } from '../util/atomic-write';
 import { OUTPUT_FORMATS, type RenderedReport } from './render-types';
 

@@ -34,11 +34,14 @@ describe('xxgk batch', () => {
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary.reports).toBe(62);
     expect(summary.failed).toBe(1);
+    expect(summary.errors).toBe(1);
+    expect(summary.ok).toBe(60);
+    expect(summary.skipped).toBe(0);
     const broken = summary.results.find((x: { file: string }) => x.file.endsWith('broken.yaml'));
     expect(broken.status).toBe('failed');
     expect(broken.diagnostics[0].code).toBe('PARSE');
     const t3 = summary.results.find((x: { file: string }) => x.file.endsWith('t3.yaml'));
-    expect(t3.status).toBe('ok');
+    expect(t3.status).toBe('errors');
     expect(t3.errors).toBe(1);
     expect(t3.diagnostics.map((d: { code: string }) => d.code)).toContain('T3-R1');
     expect(t3.outputs).toHaveLength(2);
@@ -50,7 +53,7 @@ describe('xxgk batch', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const header = csv.slice(1).split('\r\n')[0].split(',');
     expect(header).toContain('机关名称');
-    const t3Row = csv.split('\r\n').find((l) => l.includes('t3.yaml') && l.includes('成功'))!;
+    const t3Row = csv.split('\r\n').find((l) => l.includes('t3.yaml') && l.includes(',有错误,'))!;
     expect(t3Row).toMatch(/t3\.pdf",7,\d+$/); // PDF 页数 after the outputs, then 耗时
     expect(header.slice(-2)).toEqual(['PDF 页数', '耗时（毫秒）']);
     expect(csv).toContain('broken.yaml');
@@ -67,7 +70,9 @@ describe('xxgk batch', () => {
     const out = join(tmp.dir, 'html-out');
     const r = xxgk(['batch', inputs, '-o', out, '-f', 'pdf,html', '-j', '1', '--no-system-fonts']);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('列出 2 份；有数据错误的 1 份未列入');
+    expect(r.stdout).toContain('列出 2 份；有错误的 1 份未列入');
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[lines.length - 1]).toBe(`共 4 份报告：完成 2，有错误 1，已拒绝 0，失败 1；已跳过 0 个文件；汇总见 ${join(out, 'summary.csv')}`);
     const index = readFileSync(join(out, 'index.html'), 'utf8');
     expect(index).toContain('<title>2021年政府信息公开工作年度报告</title>');
     const rows = index.match(/<tr><th scope="row">.*<\/tr>/g)!;
@@ -82,7 +87,7 @@ describe('xxgk batch', () => {
     expect(existsSync(join(plain, 'index.html'))).toBe(false);
   });
 
-  it('with --strict, a report with errors is not written and counts as failed', () => {
+  it('with --strict, a report with errors is not written and is 已拒绝', () => {
     const inputs = join(tmp.dir, 'strict-in');
     mkdirSync(inputs);
     writeFileSync(join(inputs, 'good.yaml'), example);
@@ -92,6 +97,29 @@ describe('xxgk batch', () => {
     expect(r.status).toBe(1);
     expect(existsSync(join(out, 'good.pdf'))).toBe(true);
     expect(existsSync(join(out, 't3.pdf'))).toBe(false);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.results.map((x: { status: string }) => x.status)).toEqual(['ok', 'refused']);
+    expect([summary.ok, summary.refused]).toEqual([1, 1]);
+    expect(readFileSync(join(out, 'summary.csv'), 'utf8')).toMatch(/t3\.yaml,平罗县科学技术局,2021,已拒绝,1,/);
+    expect(r.stdout).toContain('共 2 份报告：完成 1，有错误 0，已拒绝 1，失败 0；已跳过 0 个文件');
+  });
+
+  it('without --strict, a report with data errors is written, is 有错误 everywhere, and fails the batch as render fails it', () => {
+    const inputs = join(tmp.dir, 'errors-in');
+    mkdirSync(inputs);
+    writeFileSync(join(inputs, 'good.yaml'), example);
+    writeFileSync(join(inputs, 't3.yaml'), example.replace(/newlyReceived:\s+\[0, 0,/, 'newlyReceived:    [0, 1,'));
+    const out = join(tmp.dir, 'errors-out');
+    const r = xxgk(['batch', inputs, '-o', out, '-j', '1', '--no-system-fonts', '-f', 'docx']);
+    expect(r.status).toBe(1);
+    expect(xxgk(['render', join(inputs, 't3.yaml'), '-o', join(tmp.dir, 'errors-render'), '--no-system-fonts', '-f', 'docx']).status).toBe(1);
+    expect(existsSync(join(out, 't3.docx'))).toBe(true);
+    expect(r.stderr).toContain(`[2/2] 有错误 ${join(inputs, 't3.yaml')}（错误 1，警告 0）`);
+    expect(r.stderr).toContain(`${join(inputs, 't3.yaml')}: 有错误，错误 1 个`);
+    expect(r.stdout.trimEnd().split('\n').pop()).toBe(`共 2 份报告：完成 1，有错误 1，已拒绝 0，失败 0；已跳过 0 个文件；汇总见 ${join(out, 'summary.csv')}`);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.results.map((x: { status: string }) => x.status)).toEqual(['ok', 'errors']);
+    expect(readFileSync(join(out, 'summary.csv'), 'utf8')).toMatch(/good\.yaml,平罗县科学技术局,2021,完成,0,[\s\S]*t3\.yaml,平罗县科学技术局,2021,有错误,1,/);
   });
 
   it('leaves no partial .docx/.pdf and no temporary file when interrupted', async () => {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
-import type { ReportOutcome } from '../../batch/summary';
+import { failsBatch, STATUS_LABEL } from '../../batch/batch-status';
+import { statusCounts, type ReportOutcome } from '../../batch/summary';
 import { EXIT, UsageError } from '../exit-codes';
 import { renderSettingsOf, withRenderOptions, type RenderArgs } from '../render-options';
 
@@ -12,13 +13,14 @@ interface BatchArgs extends RenderArgs {
   manifest?: string;
 }
 
-const STATUS = { ok: '完成', failed: '失败', refused: '未生成' } as const;
+/** Why a skipped file was skipped: its one SKIP note. */
+const skipReason = (o: ReportOutcome): string => o.diagnostics[0]?.message ?? '';
 
 /** `xxgk batch <inputs…> -o DIR`: renders many reports with a worker pool. */
 export function batchCommand(setExit: (code: number) => void): CommandModule<object, BatchArgs> {
   return {
     command: 'batch <inputs..>',
-    describe: '批量生成：多个数据文件或文件夹（其中所有 .yaml/.yml/.json），出错的跳过并记入汇总',
+    describe: '批量生成：多个数据文件或文件夹（其中的 .yaml/.yml/.json 报告），有问题的记入汇总后继续，不是报告的文件跳过',
     builder: (y) =>
       withRenderOptions(
         y
@@ -42,7 +44,8 @@ export function batchCommand(setExit: (code: number) => void): CommandModule<obj
           started = true;
           bar.update(done, { file: o.file });
         } else if (!args.json) {
-          process.stderr.write(`[${done}/${total}] ${STATUS[o.status]} ${o.file}（错误 ${o.errors}，警告 ${o.warnings}）\n`);
+          const detail = o.status === 'skipped' ? `（${skipReason(o)}）` : `（错误 ${o.errors}，警告 ${o.warnings}）`;
+          process.stderr.write(`[${done}/${total}] ${STATUS_LABEL[o.status]} ${o.file}${detail}\n`);
         }
       };
       const rollups = args.manifest ? (require('../../batch/manifest') as typeof import('../../batch/manifest')).loadManifest(args.manifest) : undefined;
@@ -52,22 +55,20 @@ export function batchCommand(setExit: (code: number) => void): CommandModule<obj
       if (args.json) {
         process.stdout.write(JSON.stringify({ ...summary, peakRssMb }) + '\n');
       } else {
-        for (const r of summary.results.filter((x) => x.status !== 'ok' || x.errors > 0)) {
-          process.stderr.write(`${r.file}: ${STATUS[r.status]}，错误 ${r.errors} 个\n`);
+        for (const r of summary.results.filter((x) => failsBatch(x.status))) {
+          process.stderr.write(`${r.file}: ${STATUS_LABEL[r.status]}，错误 ${r.errors} 个\n`);
           for (const d of r.diagnostics.filter((x) => x.severity === 'error')) process.stderr.write(`  ${d.code} ${d.line ? `第${d.line}行 ` : ''}${d.message}\n`);
         }
-        process.stdout.write(
-          `共 ${summary.reports} 份：成功 ${summary.ok}，失败 ${summary.failed}，因错误未生成 ${summary.refused}；汇总见 ${join(args.out, 'summary.csv')}\n`,
-        );
+        for (const r of summary.results.filter((x) => x.status === 'skipped')) process.stderr.write(`${r.file}: ${STATUS_LABEL.skipped}（${skipReason(r)}）\n`);
         if (settings.formats.includes('html')) {
           const { listedReports } = require('../../batch/index-page') as typeof import('../../batch/index-page');
           const listed = listedReports(summary).length;
-          const left = summary.ok - listed;
-          process.stdout.write(`网页目录 ${join(args.out, 'index.html')} 列出 ${listed} 份${left > 0 ? `；有数据错误的 ${left} 份未列入，改正后重新生成` : ''}\n`);
+          const left = summary.errors > 0 ? `；${STATUS_LABEL.errors}的 ${summary.errors} 份未列入，改正后重新生成` : '';
+          process.stdout.write(`网页目录 ${join(args.out, 'index.html')} 列出 ${listed} 份${left}\n`);
         }
+        process.stdout.write(`${statusCounts(summary)}；汇总见 ${join(args.out, 'summary.csv')}\n`);
       }
-      const failed = summary.failed > 0 || summary.refused > 0 || (settings.strict && summary.withErrors > 0);
-      setExit(failed ? EXIT.dataError : EXIT.ok);
+      setExit(summary.results.some((r) => failsBatch(r.status)) ? EXIT.dataError : EXIT.ok);
     },
   };
 }

@@ -1,0 +1,109 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { WorkerCrashError, WorkerPool } from '../../src/batch/worker-pool';
+import { EXAMPLE, tempDir, xxgk } from '../support/cli';
+
+interface Task {
+  name: string;
+  /** `throw`: dies of an uncaught exception; `exit`: calls process.exit; `once`: throws the first time only. */
+  crash?: 'throw' | 'exit' | 'once';
+}
+
+// A worker that answers each task (in order, asynchronously, as the render worker does)
+// with its name and how many tasks this worker had been sent so far, or dies on request.
+const WORKER = `
+const { parentPort } = require('node:worker_threads');
+const { existsSync, writeFileSync } = require('node:fs');
+let received = 0;
+parentPort.on('message', ({ id, task }) => {
+  received++;
+  const seen = received;
+  setImmediate(() => {
+    if (task.crash === 'throw') throw new Error('坏报告 ' + task.name);
+    if (task.crash === 'exit') process.exit(3);
+    if (task.crash === 'once' && !existsSync(task.marker)) { writeFileSync(task.marker, ''); throw new Error('偶发 ' + task.name); }
+    parentPort.postMessage({ id, result: { name: task.name, seen } });
+  });
+});
+`;
+
+describe('WorkerPool when a worker dies', () => {
+  const tmp = tempDir();
+  afterAll(tmp.cleanup);
+  const script = join(tmp.dir, 'worker.js');
+  writeFileSync(script, WORKER);
+
+  const settle = (pool: WorkerPool<Task & { marker?: string }, { name: string; seen: number }>, tasks: (Task & { marker?: string })[]) =>
+    Promise.all(tasks.map((t) => pool.run(t).then((r) => ({ ok: r }), (e: Error) => ({ error: e }))));
+
+  it('retries the reports the dead worker held, each alone, and rejects only the one that kills a worker again', async () => {
+    // One worker holding two tasks at a time: the bad report and the next one die together.
+    const pool = new WorkerPool<Task, { name: string; seen: number }>(script, 1, 2);
+    try {
+      const results = await settle(pool, [{ name: 'bad', crash: 'throw' }, { name: 'a' }, { name: 'b' }, { name: 'c' }]);
+      const [bad, a, b, c] = results;
+      expect('error' in bad && bad.error).toBeInstanceOf(WorkerCrashError);
+      expect('error' in bad && bad.error.message).toBe('坏报告 bad');
+      expect([a, b, c].map((r) => ('ok' in r ? r.ok.name : r.error.message))).toEqual(['a', 'b', 'c']);
+      // 'a' was held by the worker that died first; its retry ran on a fresh worker, alone.
+      expect('ok' in a && a.ok.seen).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('treats a worker that exits without an error the same way', async () => {
+    const pool = new WorkerPool<Task, { name: string; seen: number }>(script, 2, 2);
+    try {
+      const results = await settle(pool, [{ name: 'a' }, { name: 'quits', crash: 'exit' }, { name: 'b' }, { name: 'c' }, { name: 'd' }]);
+      expect(results.map((r) => ('ok' in r ? r.ok.name : r.error.message))).toEqual(['a', '处理线程意外退出（退出码 3）', 'b', 'c', 'd']);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('renders a report whose worker died only once (the retry succeeds)', async () => {
+    const marker = join(tmp.dir, 'once-marker');
+    const pool = new WorkerPool<Task & { marker: string }, { name: string; seen: number }>(script, 1, 2);
+    try {
+      const results = await settle(pool, [{ name: 'flaky', crash: 'once', marker }, { name: 'a', marker }]);
+      expect(existsSync(marker)).toBe(true);
+      expect(results.map((r) => ('ok' in r ? r.ok.name : r.error.message))).toEqual(['flaky', 'a']);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('xxgk batch when a report crashes its worker (XXGK_TEST_CRASH_REPORT)', () => {
+  const tmp = tempDir();
+  afterAll(tmp.cleanup);
+  const example = readFileSync(EXAMPLE, 'utf8');
+
+  it('fails only that report, naming it, and renders every other one', () => {
+    const dir = join(tmp.dir, 'in');
+    mkdirSync(dir);
+    for (const name of ['a', 'b', 'crash', 'c', 'd', 'e']) writeFileSync(join(dir, `${name}.yaml`), example.replace(/^agency: .*$/m, `agency: 测试县${name}局`));
+    const out = join(tmp.dir, 'out');
+    const r = xxgk(['batch', dir, '-o', out, '-j', '2', '-f', 'docx', '--no-system-fonts'], { env: { XXGK_TEST_CRASH_REPORT: 'crash.yaml' } });
+    expect(r.status).toBe(1);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    const statusOf = Object.fromEntries(summary.results.map((x: { file: string; status: string }) => [x.file.slice(dir.length + 1), x.status]));
+    expect(statusOf).toEqual({ 'a.yaml': 'ok', 'b.yaml': 'ok', 'c.yaml': 'ok', 'crash.yaml': 'failed', 'd.yaml': 'ok', 'e.yaml': 'ok' });
+    const crashed = summary.results.find((x: { file: string }) => x.file.endsWith('crash.yaml'));
+    expect(crashed.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'RENDER', message: expect.stringContaining(`生成 ${join(dir, 'crash.yaml')} 时处理线程崩溃，单独重试仍然崩溃`) }),
+    ]);
+    for (const name of ['a', 'b', 'c', 'd', 'e']) expect(existsSync(join(out, `${name}.docx`))).toBe(true);
+    expect(existsSync(join(out, 'crash.docx'))).toBe(false);
+    expect(r.stdout).toContain('共 6 份报告：完成 5，有错误 0，已拒绝 0，失败 1；已跳过 0 个文件');
+  });
+
+  it('is read only by worker threads: with -j 1 the same report renders', () => {
+    const dir = join(tmp.dir, 'one');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'crash.yaml'), example);
+    const r = xxgk(['batch', dir, '-o', join(tmp.dir, 'one-out'), '-j', '1', '-f', 'docx', '--no-system-fonts'], { env: { XXGK_TEST_CRASH_REPORT: 'crash.yaml' } });
+    expect(r.status).toBe(0);
+  });
+});
