@@ -2,6 +2,7 @@ import { Composer, isMap, isScalar, isSeq, LineCounter, Parser, YAMLParseError, 
 import type { Diagnostic } from '../validate/diagnostic';
 import { cstDepth, estimateNesting } from './nesting';
 import { joinPath, type SourceMap } from './source-map';
+import { findTypingMistakes } from './typing-mistakes';
 
 /** A parsed input file: the raw data (not yet validated) and where each path came from. */
 export interface LoadedSource {
@@ -146,6 +147,10 @@ export function loadReportText(text: string): LoadedSource {
   const sourceMap: SourceMap = { lineOf: (p) => lines.get(p) };
   if (text.trim() === '') {
     return { data: undefined, sourceMap, diagnostics: [parseError('文件是空的：请填写报告数据，或用 xxgk init 生成一份模板')] };
+  }
+  const typos = findTypingMistakes(text);
+  if (typos.length > 0) {
+    return { data: undefined, sourceMap, diagnostics: typos.map((t) => ({ severity: 'error', code: 'TYPO', path: '', line: t.line, message: t.message })) };
   }
   const lineCounter = new LineCounter();
   const parsed = parseYaml(text, lineCounter);

@@ -322,7 +322,10 @@ class Walker {
     }
     if (typeof v === 'string') {
       const t = v.trim();
-      if (NUMERIC_TEXT.test(t)) {
+      if (NUMERIC_TEXT.test(t) && /[,，]/.test(t)) {
+        // “1，200”: a thousands separator, or two numbers typed with a Chinese comma?
+        this.add(typeCode, path, `${this.label(path)}：“${v}”是一个数还是几个数？一个数请不加逗号写出（如 ${toAsciiNumber(t)}），几个数请分别填在各自的位置，用英文逗号分隔`);
+      } else if (NUMERIC_TEXT.test(t)) {
         this.add(typeCode, path, `${this.label(path)}：填写的是文本“${v}”而不是数字，请去掉引号，写成 ${toAsciiNumber(t)}`);
       } else {
         this.add(typeCode, path, `${this.label(path)}：应为${kind}，填写的是${describeValue(v)}`);
