@@ -15,6 +15,7 @@ import {
   OUTCOME_TOTAL,
   REVIEW_LITIGATION_PARTS,
 } from '../catalogue/format-2021';
+import { levelOfAgency } from '../model/level';
 
 /** `key: value` padded so the comments line up. */
 const entry = (indent: number, key: string, value: string, width: number, comment: string) =>
@@ -78,9 +79,10 @@ function tableSections(): string {
   return [...table2(), '', ...table3(), '', ...table4(), ''].join('\n');
 }
 
-/** The level an agency's name suggests: a 人民政府 is a government, anything else a department. */
-export function levelOfName(agency: string): 'department' | 'government' {
-  return /人民政府$/.test(agency.trim()) ? 'government' : 'department';
+/** `level:` as the name suggests; commented out, to be chosen, where the name does not settle it. */
+function levelLine(agency: string): string {
+  const level = levelOfAgency(agency);
+  return level === 'unclear' ? '# level: government'.padEnd(28) + ' # 请选择并删去行首的“#”；' : `level: ${level}`.padEnd(28);
 }
 
 /** The starting data file of `xxgk init`. */
@@ -97,7 +99,7 @@ agency: ${q(agency)}        # 机关名称（必填）
 year: ${year}                   # 报告年度（必填）
 contact: ""                  # 联系方式（地址、电话），印在开头一段；不需要可删去此行
 format: ${FORMAT_2021.format}                 # 报告格式：${FORMAT_2021.issuedBy}
-${`level: ${levelOfName(agency)}`.padEnd(28)} # 机关层级：department 政府部门（次年1月31日前发布），government 人民政府（3月31日前发布）
+${levelLine(agency)} # 机关层级：department 政府部门（次年1月31日前发布），government 人民政府（3月31日前发布）
 # published: ${year + 1}-01-20      # 发布日期（发布后填写，检查是否按期发布）
 
 # 一、总体情况：先写一段总述（可省略），再按方面逐项写，小标题自动编为（一）（二）……

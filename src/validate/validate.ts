@@ -7,7 +7,9 @@ import type { SourceMap } from '../load/source-map';
 import { deriveTables, type DerivedTables } from '../model/derive';
 import type { Report } from '../model/schema';
 import { applyAcknowledgements } from './acknowledge';
+import { checkCopiedText } from './copied-text';
 import { checkCrossYear } from './cross-year';
+import { checkDeadline } from './deadline';
 import type { Diagnostic } from './diagnostic';
 import { parsePath } from './labels';
 import { checkNarrative } from './narrative';
@@ -70,8 +72,12 @@ function run(raw: unknown, rawSourceMap: SourceMap, options: ValidateOptions): V
   const derived = tablesUsable ? deriveTables(data as Report) : undefined;
 
   diagnostics.push(...checkApplications(data, sourceMap), ...checkReviewLitigation(data, sourceMap));
-  if (options.previous) diagnostics.push(...checkCrossYear(data, options.previous.data, sourceMap));
+  if (options.previous) {
+    diagnostics.push(...checkCrossYear(data, options.previous.data, sourceMap));
+    diagnostics.push(...checkCopiedText(data, options.previous.data, sourceMap));
+  }
   diagnostics.push(...checkNarrative(data, sourceMap, derived));
+  diagnostics.push(...checkDeadline(data, sourceMap));
   diagnostics.push(...applyAcknowledgements(data, diagnostics, sourceMap));
 
   let report: Report | undefined;

@@ -10,6 +10,8 @@ const now = (acknowledged?: unknown[]) =>
   });
 const prev = { data: variant((d) => {
   d.year = 2020;
+  // its own text, so that only X2 is in play (no C1)
+  Object.assign(d, { overviewIntro: '上一年度的总述。', overview: [], problems: '上一年度的问题和措施。' });
   d.proactive.normativeDocuments = { issued: 3, repealed: 0, inForce: 120 };
 }) };
 
