@@ -3,7 +3,7 @@ import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../cli/exit-codes';
 
 /** File extensions a batch picks up from a folder. */
-export const REPORT_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+export const REPORT_EXTENSIONS = new Set(['.yaml', '.yml', '.json', '.xlsx']);
 
 /** One input of a batch and the output base name it renders to. */
 export interface BatchInput {

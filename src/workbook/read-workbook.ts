@@ -87,12 +87,12 @@ class Reader {
   figure(path: string, ref: string, cell: StoredCell, kind: 'count' | 'amount'): unknown {
     if (cell.kind === 'blank') return null;
     if (cell.kind === 'error') {
-      this.error(path, ref, `${ref} 是错误值 ${String(cell.value)}，请改为数字`);
+      this.error(path, ref, `是错误值 ${String(cell.value)}，请改为数字`);
       return null;
     }
     if (cell.kind === 'number') {
       const n = cell.value as number;
-      if (cell.formula) this.warn(path, ref, `${ref} 是公式，按其计算结果 ${n} 读取；请直接填写数字`);
+      if (cell.formula) this.warn(path, ref, `是公式，按其计算结果 ${n} 读取；请直接填写数字`);
       return n;
     }
     if (cell.kind === 'bool') return cell.value;
@@ -102,10 +102,10 @@ class Reader {
     const digits = normalizeDigits(raw);
     if (/^\d+(\.\d+)?$/.test(digits)) {
       if (kind === 'amount') {
-        if (digits !== raw) this.warn(path, ref, `${ref} 的“${raw}”按 ${digits} 读取`);
+        if (digits !== raw) this.warn(path, ref, `“${raw}”按 ${digits} 读取`);
         return digits;
       }
-      this.warn(path, ref, `${ref} 的“${raw}”是文本，按数字 ${Number(digits)} 读取`);
+      this.warn(path, ref, `“${raw}”是文本，按数字 ${Number(digits)} 读取`);
       return Number(digits);
     }
     return raw;
@@ -236,11 +236,11 @@ function readText(wb: StoredWorkbook, r: Reader): Record<string, unknown> | unde
   const textValue = (path: string, ref: string, c: StoredCell | undefined): string | undefined => {
     if (!c || c.kind === 'blank') return undefined;
     if (c.kind === 'error') {
-      r.error(path, ref, `${ref} 是错误值 ${String(c.value)}`);
+      r.error(path, ref, `是错误值 ${String(c.value)}`);
       return undefined;
     }
     if (c.kind === 'number' || c.kind === 'bool') {
-      r.warn(path, ref, `${ref} 是数字 ${String(c.value)}，按文字读取；请把单元格设为“文本”格式再填写，以免丢失开头的 0 或小数末尾的 0`);
+      r.warn(path, ref, `是数字 ${String(c.value)}，按文字读取；请把单元格设为“文本”格式再填写，以免丢失开头的 0 或小数末尾的 0`);
       return String(c.value);
     }
     const s = (c.value as string).replace(/\r\n?/g, '\n');
@@ -260,14 +260,14 @@ function readText(wb: StoredWorkbook, r: Reader): Record<string, unknown> | unde
         const s = textValue(field.path, ref, c);
         const digits = s === undefined ? undefined : normalizeDigits(s);
         if (digits !== undefined && /^\d+$/.test(digits)) {
-          if (digits !== s) r.warn(field.path, ref, `${ref} 的“${s}”按数字 ${digits} 读取`);
+          if (digits !== s) r.warn(field.path, ref, `“${s}”按数字 ${digits} 读取`);
           value = Number(digits);
         } else value = s;
       }
     } else if (field.kind === 'date') {
       if (c?.kind === 'number') {
         value = serialToDate(c.value as number, wb.date1904) ?? String(c.value);
-        r.warn(field.path, ref, `${ref} 是 Excel 日期，按 ${String(value)} 读取`);
+        r.warn(field.path, ref, `是 Excel 日期，按 ${String(value)} 读取`);
       } else value = textValue(field.path, ref, c)?.trim();
     } else {
       const s = textValue(field.path, ref, c)?.trim();
