@@ -29,9 +29,9 @@ export function convertCommand(setExit: (code: number) => void): CommandModule<o
       if (existsSync(args.output) && !args.force) throw new UsageError(`${args.output} 已存在；如要覆盖，请加 --force`);
       const { parseReportBytes, readInputBytes } = require('../../pipeline/check-report') as typeof import('../../pipeline/check-report');
       const loaded = parseReportBytes(readInputBytes(args.input), args.input);
-      const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+      // Cell-level findings (an error value read as blank) still convert: the blank stays blank, as null.
       for (const d of loaded.diagnostics) process.stderr.write(formatDiagnostic(args.input, d) + '\n');
-      if (errors.length > 0 || loaded.data === undefined) {
+      if (loaded.data === undefined) {
         process.stderr.write(`${args.input}: 无法读取，未转换\n`);
         setExit(EXIT.dataError);
         return;
