@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import type { Report } from '../model/schema';
 import { decodeInput, loadReportText } from '../load/load-report';
 import { nearestCell, type SourceMap } from '../load/source-map';
-import { isError, type Diagnostic } from '../validate/diagnostic';
+import type { Diagnostic } from '../validate/diagnostic';
 import { validateReport } from '../validate/validate';
 
 /** A report file read and validated: the typed report (when its shape is valid) and every finding. */
@@ -64,12 +64,13 @@ export function parseReportBytes(bytes: Uint8Array, file = ''): { data: unknown;
 /** Loads and validates report bytes; `previous` is last year's report for the cross-year rules. */
 export function checkReportBytes(file: string, bytes: Uint8Array, previous?: Uint8Array, previousFile?: string): CheckedReport {
   const loaded = parseReportBytes(bytes, file);
-  if (loaded.diagnostics.some(isError) || !loaded.sourceMap) return { file, diagnostics: loaded.diagnostics };
+  // A workbook's cell-level errors (an error value read as blank) still let the rest be validated.
+  if (loaded.data === undefined || !loaded.sourceMap) return { file, diagnostics: loaded.diagnostics };
   let prev: { data: unknown } | undefined;
   const extra: Diagnostic[] = [];
   if (previous) {
     const p = parseReportBytes(previous, previousFile);
-    if (p.diagnostics.some(isError)) {
+    if (p.data === undefined) {
       extra.push({ severity: 'error', code: 'PREVIOUS', path: '', message: `上年报告无法读取：${p.diagnostics[0].message}` });
     } else prev = { data: p.data };
   }
