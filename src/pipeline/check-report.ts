@@ -47,7 +47,7 @@ export function parseReportBytes(bytes: Uint8Array, file = ''): { data: unknown;
   const other = OTHER_SPREADSHEETS[extname(file).toLowerCase()];
   const refuse = (what: string) => ({
     data: undefined,
-    diagnostics: [{ severity: 'error' as const, code: 'PARSE', path: '', message: `这是${what}，xxgk 只读取普通的 Excel 工作簿（.xlsx）：请在 Excel/WPS 中“另存为”Excel 工作簿（.xlsx）后再试` }],
+    diagnostics: [{ severity: 'error' as const, code: 'XLSX', path: '', message: `这是${what}，xxgk 只读取普通的 Excel 工作簿（.xlsx）：请在 Excel/WPS 中“另存为”Excel 工作簿（.xlsx）后再试` }],
   });
   if (other) return refuse(other);
   if (isOle(bytes) && /\.(xlsx|xls|et)$/i.test(file)) return refuse('旧版 Excel/WPS 表格文件（.xls/.et）或设置了打开密码的工作簿');
