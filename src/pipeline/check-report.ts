@@ -51,7 +51,8 @@ export function parseReportBytes(bytes: Uint8Array, file = ''): { data: unknown;
   });
   if (other) return refuse(other);
   if (isOle(bytes) && /\.(xlsx|xls|et)$/i.test(file)) return refuse('旧版 Excel/WPS 表格文件（.xls/.et）或设置了打开密码的工作簿');
-  if (isZip(bytes)) {
+  // A zip named .yaml/.json keeps the loader's “this is a Word/Excel file” message; any other name is read as a workbook.
+  if (isZip(bytes) && !['.yaml', '.yml', '.json'].includes(extname(file).toLowerCase())) {
     // Lazily, so reading YAML never loads the workbook code.
     const { readReportWorkbook } = require('../workbook/read-workbook') as typeof import('../workbook/read-workbook');
     return readReportWorkbook(bytes);
