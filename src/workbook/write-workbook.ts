@@ -53,6 +53,19 @@ export function valueAt(data: unknown, path: string): unknown {
 
 const text = (s: string) => encodeXstring(s);
 
+/** Lines a text takes in a column `width` characters wide (a CJK character counts two). */
+function linesIn(value: unknown, width: number): number {
+  if (typeof value !== 'string' || value === '') return 1;
+  return value.split('\n').reduce((n, line) => {
+    let w = 0;
+    for (const ch of line) w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+    return n + Math.max(1, Math.ceil(w / (width - 2)));
+  }, 0);
+}
+
+/** Row height in points for the texts of a row: Excel and LibreOffice do not grow wrapped rows written without one. */
+const heightFor = (...cells: [unknown, number][]) => Math.min(409, Math.max(18, 15 * Math.max(...cells.map(([v, w]) => linesIn(v, w)))));
+
 function writeTextSheet(ws: Worksheet, data: Data): void {
   ws.columns = [{ width: 30 }, { width: 60 }, { width: 80 }];
   const title = `${String(data.agency ?? '')}${String(data.year ?? '')}年政府信息公开工作年度报告：基本信息与正文`;
@@ -83,6 +96,7 @@ function writeTextSheet(ws: Worksheet, data: Data): void {
       c.dataValidation = { type: 'list', formulae: [`"${LEVEL_WORDS.department},${LEVEL_WORDS.government}"`], allowBlank: true, showErrorMessage: true, errorTitle: field.label, error: field.hint };
     } else textCell(c, v);
     Object.assign(ws.getCell(row, 3), { value: field.hint, font: { ...FONT, color: { argb: 'FF666666' } }, alignment: { vertical: 'top', wrapText: true } });
+    ws.getRow(row).height = heightFor([v, 60], [field.hint, 80]);
     row++;
     if (field.path === 'overviewIntro') {
       const items = Array.isArray(data.overview) ? (data.overview as Data[]) : [];
@@ -90,6 +104,7 @@ function writeTextSheet(ws: Worksheet, data: Data): void {
         labelCell(row, OVERVIEW_LABEL);
         textCell(ws.getCell(row, 2), item?.heading);
         textCell(ws.getCell(row, 3), item?.body);
+        ws.getRow(row).height = heightFor([item?.heading, 60], [item?.body, 80]);
         row++;
       }
     }
