@@ -88,3 +88,32 @@ test('rendering YAML never loads exceljs; writing a workbook does (so the probe 
   const init = xxgk(['init', join(dir, 'probe.xlsx')], { env: { NODE_OPTIONS: `--require ${hook}` } });
   expect(init.stderr).toMatch(/EXCELJS [1-9]/);
 });
+
+test('validate --previous reads last year’s workbook; the cross-year finding names this year’s cell', async () => {
+  const data = loadReportText(readFileSync(EXAMPLE, 'utf8')).data as Record<string, any>;
+  const previous = structuredClone(data);
+  previous.applications.carriedForward = [1, 0, 0, 0, 0, 0];
+  writeFileSync(join(dir, '上年.xlsx'), await writeReportWorkbook(previous));
+  const current = structuredClone(data);
+  current.year = data.year + 1;
+  writeFileSync(join(dir, '本年.xlsx'), await writeReportWorkbook(current));
+  const r = xxgk(['validate', '本年.xlsx', '--previous', '上年.xlsx'], { cwd: dir });
+  expect(r.stdout).toMatch(/^本年\.xlsx 表三!D7: X1 错误：/m);
+  expect(r.status).toBe(1);
+});
+
+test('fonts --check reads a workbook', () => {
+  const r = xxgk(['fonts', '--check', '报告.xlsx', '--json'], { cwd: dir });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  expect(() => JSON.parse(r.stdout)).not.toThrow();
+});
+
+test('batch picks up .xlsx files in a folder', () => {
+  const folder = join(dir, '各单位');
+  require('node:fs').mkdirSync(folder);
+  require('node:fs').copyFileSync(join(dir, '报告.xlsx'), join(folder, '统计局.xlsx'));
+  const r = xxgk(['batch', folder, '-o', join(dir, 'batch-out'), '-f', 'pdf']);
+  expect(r.status).toBe(0);
+  expect(existsSync(join(dir, 'batch-out', '统计局.pdf'))).toBe(true);
+});
