@@ -253,9 +253,12 @@ function definedNamesXml(): string {
   return names.map(([n, v]) => `<definedName name="${n}">${esc(v)}</definedName>`).join('');
 }
 
-/** Rewrites exceljs' zip: our defined names added to workbook.xml, fixed dates, same order. */
+/** Rewrites exceljs' zip: our defined names added to workbook.xml, fixed dates, same order, no folder entries. */
 function finish(bytes: Uint8Array): Buffer {
-  const parts = readZipDirectory(bytes).map((e) => ({ name: e.name, data: readZipEntry(bytes, e) }));
+  // Folder entries (JSZip writes them) carry nothing a workbook needs; Excel writes none.
+  const parts = readZipDirectory(bytes)
+    .filter((e) => !e.name.endsWith('/'))
+    .map((e) => ({ name: e.name, data: readZipEntry(bytes, e) }));
   for (const p of parts) {
     if (p.name !== 'xl/workbook.xml') continue;
     let xml = p.data.toString('utf8');

@@ -7,7 +7,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /** Largest workbook file accepted (a filled report workbook is about 40 KB). */
 export const MAX_WORKBOOK_BYTES = 10 * 1024 * 1024;
-/** Most entries in the zip (an xxgk workbook has about 15; Excel adds a few). */
+/** Most entries in the zip (an xxgk workbook has 14; Excel adds a few). */
 export const MAX_ENTRIES = 200;
 /** Largest inflated size of one entry. */
 export const MAX_ENTRY_BYTES = 20 * 1024 * 1024;
