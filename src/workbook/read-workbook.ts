@@ -220,12 +220,10 @@ function readText(wb: StoredWorkbook, r: Reader): Record<string, unknown> | unde
     return undefined;
   }
   r.cells.set('', TEXT_SHEET);
-  const rows = new Map<number, StoredCell | undefined>();
   let lastRow = 0;
   for (const key of sheet.cells.keys()) lastRow = Math.max(lastRow, Number(key.split(':')[0]));
   const labelAt = (row: number) => cellText(sheet.cells.get(cellKey(row, 1)))?.normalize('NFKC').replace(/\s+/g, '');
   const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
-  for (let row = 1; row <= lastRow; row++) rows.set(row, sheet.cells.get(cellKey(row, 1)));
   const rowOf = new Map<string, number>();
   for (let row = 1; row <= lastRow; row++) {
     const l = labelAt(row);

@@ -16,6 +16,9 @@ export class XmlError extends Error {}
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
+/** A start tag at exactly `lastIndex`: name, attributes, and `/` when it is empty. */
+const START_TAG = /<([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
+
 function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g, (_, e: string) => {
@@ -65,7 +68,8 @@ export function parseXml(text: string, part: string): XmlElement {
       if (!top || top === root || top.name !== name) fail(`结束标签 ${name} 不匹配`);
       i = end + 1;
     } else {
-      const tag = /^<([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/.exec(text.slice(lt, lt + 65536));
+      START_TAG.lastIndex = lt;
+      const tag = START_TAG.exec(text);
       if (!tag) fail('标签格式不正确');
       const attrs: Record<string, string> = {};
       for (const a of tag![2].matchAll(/([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs[local(a[1])] = decodeEntities(a[2] ?? a[3]);
