@@ -30,8 +30,9 @@ try {
 // Loaded from node_modules when needed instead of bundled: yargs reads its Chinese
 // messages from its own folder; cli-progress only serves batch; handlebars' compiler
 // only an edited template copy (the runtime is bundled); TypeBox only a build without the
-// generated schema; pdfjs-dist is served to the browser, not run.
-const EXTERNAL = new Set(['cli-progress', 'handlebars', '@sinclair/typebox', 'pdfjs-dist/package.json']);
+// generated schema; pdfjs-dist is served to the browser, not run; exceljs only writes workbooks
+// (init/convert to .xlsx), so it stays out of the bundle and off the start-up path.
+const EXTERNAL = new Set(['cli-progress', 'handlebars', '@sinclair/typebox', 'pdfjs-dist/package.json', 'exceljs']);
 const externals = {
   name: 'xxgk-externals',
   setup(build) {

@@ -7,7 +7,7 @@ import { isLockFile, REPORT_EXTENSIONS } from './report-file';
 export type BatchInput = { file: string; outName: string; skip?: undefined } | { file: string; skip: string; outName?: undefined };
 
 /**
- * Expands files and folders (every .yaml/.yml/.json inside, recursively, sorted) to batch
+ * Expands files and folders (every .yaml/.yml/.json/.xlsx inside, recursively, sorted) to batch
  * inputs. Lock files are left out silently; a named file of another kind, or one inside the
  * output folder, is kept as skipped so the summary lists it. The output folder itself is
  * never walked, and naming it (or a folder inside it) as input is a usage error.
@@ -36,7 +36,7 @@ export function collectInputs(paths: readonly string[], outDir: string): BatchIn
   for (const f of files) if (!byLocation.has(resolve(f))) byLocation.set(resolve(f), f);
   const unique = [...byLocation.values()];
   const skipOf = (f: string): string | undefined =>
-    !REPORT_EXTENSIONS.has(extname(f).toLowerCase()) ? '不是报告数据：只读取 .yaml、.yml 和 .json 文件' : inOut(f) ? '在输出文件夹中：输出文件夹里的文件不作为输入' : undefined;
+    !REPORT_EXTENSIONS.has(extname(f).toLowerCase()) ? '不是报告数据：只读取 .yaml、.yml、.json 和 .xlsx 文件' : inOut(f) ? '在输出文件夹中：输出文件夹里的文件不作为输入' : undefined;
   const names = new Map(assignOutNames(unique.filter((f) => !skipOf(f))).map((x) => [x.file, x.outName]));
   return unique.map((file): BatchInput => {
     const skip = skipOf(file);

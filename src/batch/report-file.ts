@@ -2,7 +2,7 @@ import { reportJsonSchema } from '../model/report-json-schema';
 import type { Diagnostic } from '../validate/diagnostic';
 
 /** File extensions a batch reads as report data. */
-export const REPORT_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+export const REPORT_EXTENSIONS = new Set(['.yaml', '.yml', '.json', '.xlsx']);
 
 /** An Office (`~$报告.xlsx`) or LibreOffice (`.~lock.报告.xlsx#`) lock file, left while a document is open. */
 export const isLockFile = (name: string): boolean => name.startsWith('~$') || (name.startsWith('.~lock.') && name.endsWith('#'));

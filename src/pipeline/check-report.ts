@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import type { Report } from '../model/schema';
 import { decodeInput, loadReportText } from '../load/load-report';
-import type { SourceMap } from '../load/source-map';
+import { nearestCell, type SourceMap } from '../load/source-map';
 import type { Diagnostic } from '../validate/diagnostic';
 import { validateReport } from '../validate/validate';
 
@@ -30,32 +31,59 @@ export function readInputBytes(file: string): Uint8Array {
   }
 }
 
-/** Parses report bytes without validating them. */
-export function parseReportBytes(bytes: Uint8Array): { data: unknown; sourceMap?: SourceMap; diagnostics: Diagnostic[] } {
+/** Extensions of spreadsheet files xxgk does not read, with what to say. */
+const OTHER_SPREADSHEETS: Record<string, string> = {
+  '.xls': '旧版 Excel 文件（.xls）',
+  '.xlsm': '启用宏的 Excel 工作簿（.xlsm）',
+  '.et': 'WPS 表格文件（.et）',
+  '.ods': 'OpenDocument 表格（.ods）',
+};
+
+const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
+
+/** Parses report bytes (YAML, JSON or an .xlsx workbook, told apart by content) without validating them. */
+export function parseReportBytes(bytes: Uint8Array, file = ''): { data: unknown; sourceMap?: SourceMap; diagnostics: Diagnostic[] } {
+  const other = OTHER_SPREADSHEETS[extname(file).toLowerCase()];
+  const refuse = (what: string) => ({
+    data: undefined,
+    diagnostics: [{ severity: 'error' as const, code: 'XLSX', path: '', message: `这是${what}，xxgk 只读取普通的 Excel 工作簿（.xlsx）：请在 Excel/WPS 中“另存为”Excel 工作簿（.xlsx）后再试` }],
+  });
+  if (other) return refuse(other);
+  if (isOle(bytes) && /\.(xlsx|xls|et)$/i.test(file)) return refuse('旧版 Excel/WPS 表格文件（.xls/.et）或设置了打开密码的工作簿');
+  // A zip named .yaml/.json keeps the loader's “this is a Word/Excel file” message; any other name is read as a workbook.
+  if (isZip(bytes) && !['.yaml', '.yml', '.json'].includes(extname(file).toLowerCase())) {
+    // Lazily, so reading YAML never loads the workbook code.
+    const { readReportWorkbook } = require('../workbook/read-workbook') as typeof import('../workbook/read-workbook');
+    return readReportWorkbook(bytes);
+  }
   const decoded = decodeInput(bytes);
   if (decoded.diagnostic) return { data: undefined, diagnostics: [decoded.diagnostic] };
   return loadReportText(decoded.text ?? '');
 }
 
 /** Loads and validates report bytes; `previous` is last year's report for the cross-year rules. */
-export function checkReportBytes(file: string, bytes: Uint8Array, previous?: Uint8Array): CheckedReport {
-  const loaded = parseReportBytes(bytes);
-  if (loaded.diagnostics.length > 0 || !loaded.sourceMap) return { file, diagnostics: loaded.diagnostics };
+export function checkReportBytes(file: string, bytes: Uint8Array, previous?: Uint8Array, previousFile?: string): CheckedReport {
+  const loaded = parseReportBytes(bytes, file);
+  // A workbook's cell-level errors (an error value read as blank) still let the rest be validated.
+  if (loaded.data === undefined || !loaded.sourceMap) return { file, diagnostics: loaded.diagnostics };
   let prev: { data: unknown } | undefined;
   const extra: Diagnostic[] = [];
   if (previous) {
-    const p = parseReportBytes(previous);
-    if (p.diagnostics.length > 0) {
+    const p = parseReportBytes(previous, previousFile);
+    if (p.data === undefined) {
       extra.push({ severity: 'error', code: 'PREVIOUS', path: '', message: `上年报告无法读取：${p.diagnostics[0].message}` });
     } else prev = { data: p.data };
   }
   const { report, diagnostics } = validateReport(loaded.data, loaded.sourceMap, prev ? { previous: prev } : undefined);
-  return { file, report, sourceMap: loaded.sourceMap, diagnostics: [...extra, ...diagnostics] };
+  const map = loaded.sourceMap;
+  const placed = map.cellOf ? diagnostics.map((d) => (d.cell === undefined ? { ...d, cell: nearestCell(map, d.path) } : d)) : diagnostics;
+  return { file, report, sourceMap: map, diagnostics: [...extra, ...loaded.diagnostics, ...placed] };
 }
 
 /** Reads, loads and validates a report file. */
 export function checkReportFile(file: string, previousFile?: string): CheckedReport {
   const bytes = readInputBytes(file);
   const previous = previousFile ? readInputBytes(previousFile) : undefined;
-  return checkReportBytes(file, bytes, previous);
+  return checkReportBytes(file, bytes, previous, previousFile);
 }

@@ -277,7 +277,8 @@ function diagItem(x) {
   const meta = el('div', 'meta');
   meta.appendChild(el('span', 'sev', x.acknowledged ? SEVERITY[x.severity] + '（已确认）' : SEVERITY[x.severity] || x.severity));
   meta.appendChild(el('code', '', x.code));
-  if (x.line) meta.appendChild(el('span', 'line', '第 ' + x.line + ' 行'));
+  if (x.cell) meta.appendChild(el('span', 'line', x.cell));
+  else if (x.line) meta.appendChild(el('span', 'line', '第 ' + x.line + ' 行'));
   li.appendChild(meta);
   li.appendChild(el('div', 'msg', x.message));
   if (x.acknowledged) li.appendChild(el('div', 'reason', '确认理由：' + x.acknowledged.reason));
@@ -296,7 +297,7 @@ function showBanner(d) {
   const list = $('banner-list');
   list.replaceChildren();
   for (const x of d.diagnostics.filter((y) => y.severity === 'error').slice(0, 5)) {
-    list.appendChild(el('li', '', (x.line ? '第 ' + x.line + ' 行：' : '') + x.message + '（' + x.code + '）'));
+    list.appendChild(el('li', '', (x.cell ? x.cell + '：' : x.line ? '第 ' + x.line + ' 行：' : '') + x.message + '（' + x.code + '）'));
   }
   banner.hidden = false;
 }

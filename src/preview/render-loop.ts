@@ -214,7 +214,7 @@ export class RenderLoop {
       this.opts.logger.info(`[${t}] 第 ${s.id} 版：${first}用时 ${s.saveToPdfMs} ms（渲染 ${s.renderMs} ms）；${found}`);
     } else {
       const first = s.diagnostics.find((d) => d.severity === 'error');
-      const where = first?.line ? `第 ${first.line} 行：` : '';
+      const where = first?.cell ? `${first.cell}：` : first?.line ? `第 ${first.line} 行：` : '';
       const keep = s.pdf ? '继续显示上一版 PDF' : '尚无可显示的 PDF';
       this.opts.logger.error(`[${t}] 第 ${s.id} 版未能生成（${keep}）：${where}${first?.message ?? s.status}`);
     }

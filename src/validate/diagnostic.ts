@@ -10,6 +10,8 @@ export interface Diagnostic {
   path: string;
   /** 1-based line in the input file, where known. */
   line?: number;
+  /** The workbook cell (`表三!E6`) or sheet, for .xlsx input. */
+  cell?: string;
   message: string;
   /** Set when the data acknowledges this warning, with the stated reason. */
   acknowledged?: { reason: string };

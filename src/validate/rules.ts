@@ -16,6 +16,9 @@ export interface RuleInfo {
 export const RULES: readonly RuleInfo[] = [
   { code: 'PARSE', severity: 'error', category: '读取', description: '文件能按 UTF-8 读取，并且是正确的 YAML 或 JSON' },
   { code: 'TYPO', severity: 'error', category: '读取', description: '键名后没有用中文冒号“：”、冒号后有空格，列表和“{ }”中没有中文逗号、冒号、方括号或全角数字；指出行号、所写内容和应写成的样子（分不清一个数还是几个数时提问而不猜）' },
+  { code: 'XLSX', severity: 'error', category: '读取', description: 'Excel 工作簿（.xlsx）是 xxgk init 生成的版式：有“基本信息与正文”和表二、表三、表四工作表，表格的行列没有被移动；不是 .xls/.xlsm/.et、加密或超出大小上限的文件' },
+  { code: 'XLSX-CELL', severity: 'error', category: '读取', description: 'Excel 工作簿中的单元格不是错误值（如 #N/A、#REF!）；指出工作表和单元格' },
+  { code: 'XLSX-CONVERTED', severity: 'warning', category: '读取', description: 'Excel 工作簿中按文本保存的数字、全角数字、公式（取其计算结果）、日期格式的日期已换算，指出单元格，请核对' },
   { code: 'TXT-CTRL', severity: 'error', category: '数据格式', description: '文字中没有控制字符（U+0000–U+001F 中除制表符和换行外的字符、U+007F–U+009F）、不成对的代理码元或 U+FFFE/U+FFFF；指出字段和位置，生成的文件中删去这些字符' },
   { code: 'TXT-ZW', severity: 'warning', category: '数据格式', description: '文字中的零宽字符（U+200B–U+200F、U+2060–U+2064）、文中的 BOM（U+FEFF）、软连字符和文字方向控制符已删除，并指出字段和位置' },
   { code: 'SCHEMA-TYPE', severity: 'error', category: '数据格式', description: '每一项的类型正确：文字、数字、列表或“键: 值”（数字写成带引号的文本时会指出）' },

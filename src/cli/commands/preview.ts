@@ -34,7 +34,7 @@ export function previewCommand(setExit: (code: number) => void, deps: PreviewCom
     describe: '实时预览：在本机浏览器中显示 PDF 页面和检查结果，保存数据文件后自动更新',
     builder: (y) =>
       y
-        .positional('input', { type: 'string', demandOption: true, describe: '报告数据文件（.yaml/.yml/.json）' })
+        .positional('input', { type: 'string', demandOption: true, describe: '报告数据文件（.yaml/.yml/.json 或 .xlsx 工作簿）' })
         .option('port', { type: 'number', describe: '端口（默认 5710，被占用时依次尝试之后的端口；0 表示任选空闲端口）' })
         .option('template', { alias: 't', type: 'string', describe: '模板文件夹（修改后自动更新预览）' }) as never,
     handler: async (args) => {

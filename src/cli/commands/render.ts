@@ -20,7 +20,7 @@ export function renderCommand(setExit: (code: number) => void): CommandModule<ob
     builder: (y) =>
       withRenderOptions(
         y
-          .positional('input', { type: 'string', demandOption: true, describe: '报告数据文件（.yaml/.yml/.json）' })
+          .positional('input', { type: 'string', demandOption: true, describe: '报告数据文件（.yaml/.yml/.json 或 .xlsx 工作簿）' })
           .option('out', { alias: 'o', type: 'string', describe: '输出文件夹（默认与数据文件相同）' })
           .option('json', { type: 'boolean', default: false, describe: '以 JSON 输出结果' }),
       ) as never,

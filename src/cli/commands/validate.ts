@@ -16,7 +16,7 @@ export function validateCommand(setExit: (code: number) => void): CommandModule<
     describe: '检查报告数据：格式、表格勾稽关系、与正文的一致性',
     builder: (y) =>
       y
-        .positional('files', { describe: '报告数据文件（.yaml/.yml/.json）', type: 'string', array: true, demandOption: true })
+        .positional('files', { describe: '报告数据文件（.yaml/.yml/.json 或 .xlsx 工作簿）', type: 'string', array: true, demandOption: true })
         .option('json', { type: 'boolean', default: false, describe: '以 JSON 输出结果' })
         .option('previous', { type: 'string', describe: '上一年度的报告数据文件，用于跨年度核对（X1、X2）' }) as never,
     handler: (args) => {
