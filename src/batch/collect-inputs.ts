@@ -1,6 +1,7 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors/usage-error';
+import { RULES_FILE_NAME } from '../validate/rules-config';
 import { isLockFile, REPORT_EXTENSIONS } from './report-file';
 
 /** One input of a batch: a report and the output base name it renders to, or a file skipped and why. */
@@ -36,7 +37,13 @@ export function collectInputs(paths: readonly string[], outDir: string): BatchIn
   for (const f of files) if (!byLocation.has(resolve(f))) byLocation.set(resolve(f), f);
   const unique = [...byLocation.values()];
   const skipOf = (f: string): string | undefined =>
-    !REPORT_EXTENSIONS.has(extname(f).toLowerCase()) ? '不是报告数据：只读取 .yaml、.yml、.json 和 .xlsx 文件' : inOut(f) ? '在输出文件夹中：输出文件夹里的文件不作为输入' : undefined;
+    !REPORT_EXTENSIONS.has(extname(f).toLowerCase())
+      ? '不是报告数据：只读取 .yaml、.yml、.json 和 .xlsx 文件'
+      : basename(f) === RULES_FILE_NAME
+        ? '这是规则文件，不是报告数据（批量处理只用 --config 或所处理文件夹中的规则文件）'
+        : inOut(f)
+          ? '在输出文件夹中：输出文件夹里的文件不作为输入'
+          : undefined;
   const names = new Map(assignOutNames(unique.filter((f) => !skipOf(f))).map((x) => [x.file, x.outName]));
   return unique.map((file): BatchInput => {
     const skip = skipOf(file);

@@ -1,6 +1,8 @@
 import type { Argv } from 'yargs';
 import { OUTPUT_FORMATS, type OutputFormat, type RenderSettings } from '../pipeline/render-types';
 import { existsSync } from 'node:fs';
+import { rulesInForce } from '../pipeline/rules-file';
+import { RULES_FILE_NAME } from '../validate/rules-config';
 import { UsageError } from './exit-codes';
 
 /** The options `render`, `batch` and `preview` share. */
@@ -12,7 +14,14 @@ export interface RenderArgs {
   'font-profile': string;
   'latin-font': string;
   'system-fonts': boolean;
+  config?: string;
 }
+
+/** The `--config` option: a rules file (thresholds and severities). */
+export const CONFIG_OPTION = {
+  type: 'string',
+  describe: `规则文件（阈值和级别，见 README“发布前检查”）；不写时用当前文件夹中的 ${RULES_FILE_NAME}（如有）`,
+} as const;
 
 /** Adds the shared render options to a command. */
 export function withRenderOptions<T>(y: Argv<T>): Argv<T & RenderArgs> {
@@ -23,11 +32,15 @@ export function withRenderOptions<T>(y: Argv<T>): Argv<T & RenderArgs> {
     .option('font', { type: 'string', array: true, describe: '为某一角色指定字体文件，如 body=/path/仿宋.ttf（可多次）' })
     .option('font-profile', { type: 'string', default: 'official', choices: ['official', 'bundled'], describe: 'Word 文件中写入的字体名：official 为方正小标宋简体、仿宋_GB2312 等；bundled 为随附的开源字体' })
     .option('latin-font', { type: 'string', default: 'body', choices: ['body', 'Times New Roman'], describe: 'Word 文件中数字和西文的字体' })
-    .option('system-fonts', { type: 'boolean', default: true, describe: '使用本机已安装的公文字体（--no-system-fonts 只用随附字体）' }) as Argv<T & RenderArgs>;
+    .option('system-fonts', { type: 'boolean', default: true, describe: '使用本机已安装的公文字体（--no-system-fonts 只用随附字体）' })
+    .option('config', CONFIG_OPTION) as Argv<T & RenderArgs>;
 }
 
-/** Turns the shared options into render settings, refusing unknown formats. */
-export function renderSettingsOf(args: RenderArgs): RenderSettings {
+/**
+ * Turns the shared options into render settings, refusing unknown formats. A rules file is
+ * `--config`, else `xxgk.config.yaml` in `rulesFolder` (the current folder, or a batch's root).
+ */
+export function renderSettingsOf(args: RenderArgs, rulesFolder = process.cwd()): RenderSettings {
   const formats = args.format.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
   for (const f of formats) if (!(OUTPUT_FORMATS as readonly string[]).includes(f)) throw new UsageError(`未知的输出格式 ${f}：只能是 docx、pdf、html`);
   if (formats.length === 0) throw new UsageError('请至少指定一种输出格式：docx、pdf 或 html');
@@ -51,5 +64,6 @@ export function renderSettingsOf(args: RenderArgs): RenderSettings {
     latinFont: args['latin-font'] as 'body' | 'Times New Roman',
     fonts: args.font,
     systemFonts: args['system-fonts'],
+    rules: rulesInForce(args.config, rulesFolder).config,
   };
 }

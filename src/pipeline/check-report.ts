@@ -4,6 +4,7 @@ import type { Report } from '../model/schema';
 import { decodeInput, loadReportText } from '../load/load-report';
 import { nearestCell, type SourceMap } from '../load/source-map';
 import type { Diagnostic } from '../validate/diagnostic';
+import type { RulesConfig } from '../validate/rules-config';
 import { validateReport } from '../validate/validate';
 
 /** A report file read and validated: the typed report (when its shape is valid) and every finding. */
@@ -62,8 +63,15 @@ export function parseReportBytes(bytes: Uint8Array, file = ''): { data: unknown;
   return loadReportText(decoded.text ?? '');
 }
 
-/** Loads and validates report bytes; `previous` is last year's report for the cross-year rules. */
-export function checkReportBytes(file: string, bytes: Uint8Array, previous?: Uint8Array, previousFile?: string): CheckedReport {
+/** What a check takes besides the report: last year's report (bytes and name) for the cross-year rules, a rules file's values. */
+export interface CheckOptions {
+  previous?: Uint8Array;
+  previousFile?: string;
+  rules?: RulesConfig;
+}
+
+/** Loads and validates report bytes. */
+export function checkReportBytes(file: string, bytes: Uint8Array, { previous, previousFile, rules }: CheckOptions = {}): CheckedReport {
   const loaded = parseReportBytes(bytes, file);
   // A workbook's cell-level errors (an error value read as blank) still let the rest be validated.
   if (loaded.data === undefined || !loaded.sourceMap) return { file, diagnostics: loaded.diagnostics };
@@ -75,15 +83,15 @@ export function checkReportBytes(file: string, bytes: Uint8Array, previous?: Uin
       extra.push({ severity: 'error', code: 'PREVIOUS', path: '', message: `上年报告无法读取：${p.diagnostics[0].message}` });
     } else prev = { data: p.data };
   }
-  const { report, diagnostics } = validateReport(loaded.data, loaded.sourceMap, prev ? { previous: prev } : undefined);
+  const { report, diagnostics } = validateReport(loaded.data, loaded.sourceMap, { previous: prev, rules });
   const map = loaded.sourceMap;
   const placed = map.cellOf ? diagnostics.map((d) => (d.cell === undefined ? { ...d, cell: nearestCell(map, d.path) } : d)) : diagnostics;
   return { file, report, sourceMap: map, diagnostics: [...extra, ...loaded.diagnostics, ...placed] };
 }
 
 /** Reads, loads and validates a report file. */
-export function checkReportFile(file: string, previousFile?: string): CheckedReport {
+export function checkReportFile(file: string, previousFile?: string, rules?: RulesConfig): CheckedReport {
   const bytes = readInputBytes(file);
   const previous = previousFile ? readInputBytes(previousFile) : undefined;
-  return checkReportBytes(file, bytes, previous, previousFile);
+  return checkReportBytes(file, bytes, { previous, previousFile, rules });
 }

@@ -57,7 +57,7 @@ async function pdfOf(tree: DocTree, settings: RenderSettings, diagnostics: Diagn
  */
 export async function renderReportBytes(file: string, bytes: Uint8Array, settings: RenderSettings): Promise<RenderedReport> {
   const started = performance.now();
-  const checked = checkReportBytes(file, bytes);
+  const checked = checkReportBytes(file, bytes, { rules: settings.rules });
   const diagnostics = checked.diagnostics;
   const report = checked.report;
   const base = { file, agency: report?.agency, year: report?.year, diagnostics };

@@ -1,3 +1,4 @@
+import type { RulesConfig } from '../validate/rules-config';
 import type { StyleSettings } from '../style/settings';
 import type { Diagnostic } from '../validate/diagnostic';
 
@@ -24,6 +25,8 @@ export interface RenderSettings {
   systemFonts?: boolean;
   /** Page and type settings (default GB/T 9704). */
   style?: StyleSettings;
+  /** Thresholds and severities of a rules file (default: the catalogue's). */
+  rules?: RulesConfig;
 }
 
 /** A report rendered in memory. */

@@ -10,9 +10,12 @@ import { levelOfAgency, type Level } from '../model/level';
 import type { Diagnostic } from './diagnostic';
 import { own } from './read';
 
+/** The deadlines of 第四十九条 in the following year, as MM-DD. */
+export const STATUTORY_DEADLINES = { department: '01-31', government: '03-31' } as const;
+
 /** The last publication day of a level's report for `year`, as YYYY-MM-DD. */
-export function deadlineOf(level: 'department' | 'government', year: number): string {
-  return level === 'government' ? `${year + 1}-03-31` : `${year + 1}-01-31`;
+export function deadlineOf(level: 'department' | 'government', year: number, deadlines: { department: string; government: string } = STATUTORY_DEADLINES): string {
+  return `${year + 1}-${deadlines[level]}`;
 }
 
 const LEVEL_NAMES = { department: '政府部门', government: '县级以上人民政府' } as const;
@@ -24,7 +27,7 @@ function iso(date: string): string | undefined {
 }
 
 /** D1 and D2 (see the module comment). */
-export function checkDeadline(data: unknown, map: SourceMap): Diagnostic[] {
+export function checkDeadline(data: unknown, map: SourceMap, deadlines: { department: string; government: string } = STATUTORY_DEADLINES): Diagnostic[] {
   const out: Diagnostic[] = [];
   const year = own(data, 'year');
   const agency = own(data, 'agency');
@@ -46,14 +49,15 @@ export function checkDeadline(data: unknown, map: SourceMap): Diagnostic[] {
     return out;
   }
   if (date === undefined || path === undefined) return out;
-  const deadline = deadlineOf(level, year);
+  const deadline = deadlineOf(level, year, deadlines);
+  const statutory = deadline === deadlineOf(level, year);
   const what = path === 'published' ? '发布日期' : '落款日期（未填发布日期，按落款日期核对）';
   if (date > deadline) {
     add(
       'warning',
       'D1',
       path,
-      `${what} ${raw} 晚于${LEVEL_NAMES[level]}的发布期限 ${deadline}（《政府信息公开条例》第四十九条${written === undefined ? `；按机关名称视为${LEVEL_NAMES[level]}，不对请填写 level` : ''}）`,
+      `${what} ${raw} 晚于${LEVEL_NAMES[level]}的发布期限 ${deadline}（${statutory ? '《政府信息公开条例》第四十九条' : '规则文件的规定'}${written === undefined ? `；按机关名称视为${LEVEL_NAMES[level]}，不对请填写 level` : ''}）`,
     );
   } else if (date <= `${year}-12-31`) {
     add('warning', 'D1', path, `${what} ${raw} 在统计期（${year}年1月1日至12月31日）结束之前，请核对年份`);

@@ -46,6 +46,7 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'C1', severity: 'warning', category: '跨年度', description: '与上一年度报告相比（--previous），一、三（说明）、五、六各部分中与上年句子相同（年份除外）的文字不超过 80%（内容雷同）；列出只改了年份的句子' },
   { code: 'D1', severity: 'warning', category: '正文', description: '发布日期（published，未填时用落款日期）不晚于发布期限：政府部门次年1月31日，县级以上人民政府次年3月31日（《政府信息公开条例》第四十九条），且在统计期结束之后' },
   { code: 'D2', severity: 'hint', category: '正文', description: '乡镇、街道、管委会等从名称看不出发布期限的单位填写了机关层级（level）' },
+  { code: 'N7', severity: 'warning', category: '正文', description: '一、总体情况的字数不超过规则文件（overviewMaxChars）规定的上限；默认不检查' },
   { code: 'N1', severity: 'warning', category: '正文', description: '正文中能识别的数字（收到申请、上年结转、办结、结转下年度、行政复议、行政诉讼、制发规范性文件和规章的件数）与表格一致' },
   { code: 'N2', severity: 'hint', category: '正文', description: '六、其他需要报告的事项 说明了信息处理费的收取情况（或未收取）' },
   { code: 'N3', severity: 'warning', category: '正文', description: '表三（六）2. 逾期未缴纳费用的申请大于0时，六、其他需要报告的事项 必须说明信息处理费（与表二的行政事业性收费无关）' },

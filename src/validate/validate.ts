@@ -10,6 +10,8 @@ import { applyAcknowledgements } from './acknowledge';
 import { checkCopiedText } from './copied-text';
 import { checkCrossYear } from './cross-year';
 import { checkDeadline } from './deadline';
+import { checkOverviewLength } from './overview-length';
+import { applySeverities, DEFAULT_RULES, type RulesConfig } from './rules-config';
 import type { Diagnostic } from './diagnostic';
 import { parsePath } from './labels';
 import { checkNarrative } from './narrative';
@@ -23,8 +25,10 @@ export { RULES, formatDiagnostic, ruleInfo, type RuleInfo } from './rules';
 export type { Diagnostic, Severity } from './diagnostic';
 
 export interface ValidateOptions {
-  /** Last year's report of the same agency (raw data), for X1 and X2. */
+  /** Last year's report of the same agency (raw data), for X1, X2 and C1. */
   previous?: { data: unknown };
+  /** Thresholds and severities from a rules file (default: the catalogue's). */
+  rules?: RulesConfig;
 }
 
 export interface ValidationResult {
@@ -72,12 +76,15 @@ function run(raw: unknown, rawSourceMap: SourceMap, options: ValidateOptions): V
   const derived = tablesUsable ? deriveTables(data as Report) : undefined;
 
   diagnostics.push(...checkApplications(data, sourceMap), ...checkReviewLitigation(data, sourceMap));
+  const rules = options.rules ?? DEFAULT_RULES;
   if (options.previous) {
     diagnostics.push(...checkCrossYear(data, options.previous.data, sourceMap));
-    diagnostics.push(...checkCopiedText(data, options.previous.data, sourceMap));
+    diagnostics.push(...checkCopiedText(data, options.previous.data, sourceMap, rules.copiedShare));
   }
   diagnostics.push(...checkNarrative(data, sourceMap, derived));
-  diagnostics.push(...checkDeadline(data, sourceMap));
+  diagnostics.push(...checkOverviewLength(data, sourceMap, rules.overviewMaxChars));
+  diagnostics.push(...checkDeadline(data, sourceMap, rules.deadlines));
+  applySeverities(diagnostics, rules);
   diagnostics.push(...applyAcknowledgements(data, diagnostics, sourceMap));
 
   let report: Report | undefined;

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { failsBatch, STATUS_LABEL } from '../../batch/batch-status';
@@ -16,6 +17,14 @@ interface BatchArgs extends RenderArgs {
 /** Why a skipped file was skipped: its one SKIP note. */
 const skipReason = (o: ReportOutcome): string => o.diagnostics[0]?.message ?? '';
 
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** `xxgk batch <inputs…> -o DIR`: renders many reports with a worker pool. */
 export function batchCommand(setExit: (code: number) => void): CommandModule<object, BatchArgs> {
   return {
@@ -32,7 +41,9 @@ export function batchCommand(setExit: (code: number) => void): CommandModule<obj
       ) as never,
     handler: async (args) => {
       if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1)) throw new UsageError(`-j 应为正整数，而不是 ${args.jobs}`);
-      const settings = renderSettingsOf(args);
+      // A batch's rules file is its root folder's (one folder given), never a unit's own folder.
+      const folders = args.inputs.filter((i) => isDirectory(i));
+      const settings = renderSettingsOf(args, args.inputs.length === 1 && folders.length === 1 ? folders[0] : process.cwd());
       const { SingleBar, Presets } = require('cli-progress') as typeof import('cli-progress');
       const { renderBatch } = require('../../batch/run-batch') as typeof import('../../batch/run-batch');
       const tty = !args.json && process.stderr.isTTY === true;

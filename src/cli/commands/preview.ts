@@ -1,11 +1,13 @@
 import type { CommandModule } from 'yargs';
 import type { RenderFn } from '../../preview/types';
 import { EXIT, UsageError } from '../exit-codes';
+import { CONFIG_OPTION } from '../render-options';
 
 interface PreviewArgs {
   input: string;
   port?: number;
   template?: string;
+  config?: string;
 }
 
 /** What the command needs from outside; tests replace the renderer and the wait for Ctrl-C. */
@@ -36,12 +38,14 @@ export function previewCommand(setExit: (code: number) => void, deps: PreviewCom
       y
         .positional('input', { type: 'string', demandOption: true, describe: '报告数据文件（.yaml/.yml/.json 或 .xlsx 工作簿）' })
         .option('port', { type: 'number', describe: '端口（默认 5710，被占用时依次尝试之后的端口；0 表示任选空闲端口）' })
-        .option('template', { alias: 't', type: 'string', describe: '模板文件夹（修改后自动更新预览）' }) as never,
+        .option('template', { alias: 't', type: 'string', describe: '模板文件夹（修改后自动更新预览）' })
+        .option('config', CONFIG_OPTION) as never,
     handler: async (args) => {
       if (args.port !== undefined && (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535)) {
         throw new UsageError(`--port 应为 0 至 65535 之间的整数，而不是 ${args.port}`);
       }
       const { PreviewStartError, startPreview } = require('../../preview/server') as typeof import('../../preview/server');
+      const { rulesInForce } = require('../../pipeline/rules-file') as typeof import('../../pipeline/rules-file');
       const render = deps.render ?? (require('../../pipeline/render-report') as typeof import('../../pipeline/render-report')).renderReportBytes;
       let preview;
       try {
@@ -49,7 +53,7 @@ export function previewCommand(setExit: (code: number) => void, deps: PreviewCom
           input: args.input,
           port: args.port,
           templateDir: args.template,
-          settings: { formats: ['pdf', 'docx'] },
+          settings: { formats: ['pdf', 'docx'], rules: rulesInForce(args.config, process.cwd()).config },
           render,
         });
       } catch (e) {

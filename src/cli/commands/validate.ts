@@ -2,11 +2,13 @@ import type { CommandModule } from 'yargs';
 import { countDiagnostics } from '../../validate/diagnostic';
 import { formatDiagnostic } from '../../validate/format';
 import { EXIT } from '../exit-codes';
+import { CONFIG_OPTION } from '../render-options';
 
 interface ValidateArgs {
   files: string[];
   json: boolean;
   previous?: string;
+  config?: string;
 }
 
 /** `xxgk validate <files…>`: checks reports against the contract and the 勾稽 rules. */
@@ -18,11 +20,14 @@ export function validateCommand(setExit: (code: number) => void): CommandModule<
       y
         .positional('files', { describe: '报告数据文件（.yaml/.yml/.json 或 .xlsx 工作簿）', type: 'string', array: true, demandOption: true })
         .option('json', { type: 'boolean', default: false, describe: '以 JSON 输出结果' })
-        .option('previous', { type: 'string', describe: '上一年度的报告数据文件，用于跨年度核对（X1、X2）' }) as never,
+        .option('previous', { type: 'string', describe: '上一年度的报告数据文件，用于跨年度核对（X1、X2、C1）' })
+        .option('config', CONFIG_OPTION) as never,
     handler: (args) => {
       // Required here, not at the top: every command starts without loading the others' code.
       const { checkReportFile } = require('../../pipeline/check-report') as typeof import('../../pipeline/check-report');
-      const results = args.files.map((f) => checkReportFile(f, args.previous));
+      const { rulesInForce } = require('../../pipeline/rules-file') as typeof import('../../pipeline/rules-file');
+      const rules = rulesInForce(args.config, process.cwd()).config;
+      const results = args.files.map((f) => checkReportFile(f, args.previous, rules));
       let anyError = false;
       for (const r of results) if (countDiagnostics(r.diagnostics).errors > 0) anyError = true;
       if (args.json) {
