@@ -15,7 +15,16 @@ export interface RenderArgs {
   'latin-font': string;
   'system-fonts': boolean;
   config?: string;
+  edition: string;
 }
+
+/** The `--edition` option: 公开版 or 报送版. */
+export const EDITION_OPTION = {
+  type: 'string',
+  default: 'public',
+  choices: ['public', 'submission'],
+  describe: '版本：public 公开版（发布用，默认）；submission 报送版（按 GB/T 9704 加盖印章的落款，须有成文日期）',
+} as const;
 
 /** The `--config` option: a rules file (thresholds and severities). */
 export const CONFIG_OPTION = {
@@ -33,7 +42,8 @@ export function withRenderOptions<T>(y: Argv<T>): Argv<T & RenderArgs> {
     .option('font-profile', { type: 'string', default: 'official', choices: ['official', 'bundled'], describe: 'Word 文件中写入的字体名：official 为方正小标宋简体、仿宋_GB2312 等；bundled 为随附的开源字体' })
     .option('latin-font', { type: 'string', default: 'body', choices: ['body', 'Times New Roman'], describe: 'Word 文件中数字和西文的字体' })
     .option('system-fonts', { type: 'boolean', default: true, describe: '使用本机已安装的公文字体（--no-system-fonts 只用随附字体）' })
-    .option('config', CONFIG_OPTION) as Argv<T & RenderArgs>;
+    .option('config', CONFIG_OPTION)
+    .option('edition', EDITION_OPTION) as Argv<T & RenderArgs>;
 }
 
 /**
@@ -65,5 +75,6 @@ export function renderSettingsOf(args: RenderArgs, rulesFolder = process.cwd()):
     fonts: args.font,
     systemFonts: args['system-fonts'],
     rules: rulesInForce(args.config, rulesFolder).config,
+    edition: args.edition === 'submission' ? 'submission' : 'public',
   };
 }

@@ -62,7 +62,7 @@ function printBlock(b: Block, lines: string[]): void {
       lines.push('page-break');
       return;
     case 'signature':
-      lines.push(`signature: ${b.lines.join(' / ')}`);
+      lines.push(`signature${b.sealed ? ' (sealed)' : ''}: ${b.lines.join(' / ')}`);
       return;
     case 'table':
       printTable(b, lines);

@@ -90,6 +90,12 @@ export interface PageBreakNode {
 /** The 落款: agency and date lines, right-aligned after the body. */
 export interface SignatureNode {
   kind: 'signature';
+  /**
+   * Set in the submission edition (报送版), which is signed and sealed: GB/T 9704 §7.3.5.1
+   * places the date four characters from the right, the agency centred over it, and
+   * leaves room above for the seal. Without it, §7.3.5.2 (no seal).
+   */
+  sealed?: true;
   lines: string[];
 }
 

@@ -178,7 +178,13 @@ export function layoutSignature(b: SignatureNode, ctx: LayoutContext): LinesBloc
   });
   const width = (k: number) => set[k].placed.reduce((w, l) => Math.max(w, l.width), 0);
   const xs = set.map((_, k) => Math.max(0, right - width(k)));
-  if (set.length >= 2) {
+  if (b.sealed) {
+    // §7.3.5.1: the date four characters from the right, the agency centred over it.
+    const last = set.length - 1;
+    const dateX = Math.max(0, geo.width - 2 * two - width(last));
+    xs[last] = dateX;
+    for (let k = 0; k < last; k++) xs[k] = Math.min(Math.max(0, dateX + (width(last) - width(k)) / 2), Math.max(0, geo.width - width(k)));
+  } else if (set.length >= 2) {
     let agency = right - width(0);
     let date = agency + two;
     if (date + width(1) > right) {
@@ -198,5 +204,6 @@ export function layoutSignature(b: SignatureNode, ctx: LayoutContext): LinesBloc
       units.push({ units: 1, items, tag });
     }
   });
-  return lines(units, units[0]?.tag ?? DOCUMENT_ELEMENT, { keepTogether: true, blankBefore: 1 });
+  // A sealed 落款 leaves two blank lines, so that the seal over it starts within a line of the text.
+  return lines(units, units[0]?.tag ?? DOCUMENT_ELEMENT, { keepTogether: true, blankBefore: b.sealed ? 2 : 1 });
 }

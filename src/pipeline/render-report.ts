@@ -60,6 +60,10 @@ export async function renderReportBytes(file: string, bytes: Uint8Array, setting
   const checked = checkReportBytes(file, bytes, { rules: settings.rules });
   const diagnostics = checked.diagnostics;
   const report = checked.report;
+  if (report && settings.edition === 'submission' && !report.signature?.date) {
+    const line = checked.sourceMap?.lineOf('signature');
+    diagnostics.push({ severity: 'error', code: 'S1', path: 'signature.date', line, message: '报送版（--edition submission）须有成文日期：请在 signature 中填写 date，如 2022-01-20' });
+  }
   const base = { file, agency: report?.agency, year: report?.year, diagnostics };
   const done = (r: Omit<RenderedReport, 'ms'>): RenderedReport => ({ ...r, ms: performance.now() - started });
   if (!report) return done({ ...base, status: 'failed' });
@@ -67,7 +71,7 @@ export async function renderReportBytes(file: string, bytes: Uint8Array, setting
 
   let tree: DocTree;
   try {
-    const built = buildDocTree(report, { templateDir: settings.templateDir });
+    const built = buildDocTree(report, { templateDir: settings.templateDir, edition: settings.edition });
     tree = built.tree;
     diagnostics.push(...built.diagnostics);
   } catch (e) {

@@ -1,3 +1,4 @@
+import type { Edition } from '../template/view-model';
 import type { RulesConfig } from '../validate/rules-config';
 import type { StyleSettings } from '../style/settings';
 import type { Diagnostic } from '../validate/diagnostic';
@@ -27,6 +28,8 @@ export interface RenderSettings {
   style?: StyleSettings;
   /** Thresholds and severities of a rules file (default: the catalogue's). */
   rules?: RulesConfig;
+  /** 公开版 (default) or 报送版, the signed and sealed paper copy. */
+  edition?: Edition;
 }
 
 /** A report rendered in memory. */

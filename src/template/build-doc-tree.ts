@@ -13,12 +13,14 @@ import { isoDate } from './format';
 import { checkOfficialLabels } from './official-labels';
 import { templateDirFor } from './template-format';
 import { DEFAULT_TEMPLATE_DIR, loadTemplateSet, MAIN_TEMPLATE } from './template-set';
-import { buildView, type NarrativeExpander, type ReportView } from './view-model';
+import { buildView, type Edition, type NarrativeExpander, type ReportView } from './view-model';
 import * as path from 'node:path';
 
 export interface BuildOptions {
   /** A template folder (`-t DIR`) written for the report's format; defaults to the bundled folder of that format. */
   templateDir?: string;
+  /** The edition (default public): the submission edition always has its 落款, set for a seal. */
+  edition?: Edition;
 }
 
 export interface BuildResult {
@@ -47,7 +49,7 @@ function expander(report: Report): NarrativeExpander {
 /** Renders the template folder for a report: the markup, before parsing (for debugging). */
 export function renderMarkup(report: Report, options: BuildOptions = {}): { markup: string; view: ReportView; files: string[] } {
   const set = loadTemplateSet(templateDirFor(catalogueOf(report), options.templateDir));
-  const view = buildView(report, deriveTables(report), expander(report));
+  const view = buildView(report, deriveTables(report), expander(report), options.edition);
   return { markup: set.render(view), view, files: set.files };
 }
 
@@ -69,6 +71,7 @@ export function buildDocTree(report: Report, options: BuildOptions = {}): BuildR
     if (e instanceof MarkupError) throw new TemplateError(e.reason, e.file ?? files[0], e.line);
     throw e;
   }
+  if (options.edition === 'submission') for (const b of blocks) if (b.kind === 'signature') b.sealed = true;
   const meta: DocMeta = {
     title: view.title,
     author: view.agency,

@@ -55,6 +55,9 @@ export interface ReportView {
   signature: { agency: string; date: string | null } | null;
 }
 
+/** 公开版 (published, the default) or 报送版 (submitted on paper, signed and sealed). */
+export type Edition = 'public' | 'submission';
+
 /** Expands placeholders in narrative text (plain lookup on the derived figures). */
 export type NarrativeExpander = (text: string, derived: DerivedTables) => string;
 
@@ -66,7 +69,7 @@ function clean(s: string): string {
 }
 
 /** Builds the template view of a report. */
-export function buildView(report: Report, derived: DerivedTables, expand: NarrativeExpander = (t) => t): ReportView {
+export function buildView(report: Report, derived: DerivedTables, expand: NarrativeExpander = (t) => t, edition: Edition = 'public'): ReportView {
   const narrative = (text: string | undefined): string | null =>
     text === undefined || text.trim() === '' ? null : clean(expand(text, derived));
   const plain = (s: string | undefined): string | null => (s === undefined || s.trim() === '' ? null : clean(s.trim()));
@@ -99,11 +102,13 @@ export function buildView(report: Report, derived: DerivedTables, expand: Narrat
     reviewLitigation: derived.reviewLitigation,
     problems: narrative(report.problems),
     otherMatters: narrative(report.otherMatters),
-    signature: report.signature
-      ? {
-          agency: plain(report.signature.agency) ?? agency,
-          date: report.signature.date ?? null,
-        }
-      : null,
+    // The submission edition is signed: it always has its 落款.
+    signature:
+      report.signature || edition === 'submission'
+        ? {
+            agency: plain(report.signature?.agency) ?? agency,
+            date: report.signature?.date ?? null,
+          }
+        : null,
   };
 }

@@ -58,6 +58,7 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'B1', severity: 'warning', category: '表三', description: '批量处理时（--manifest 汇总关系文件）：上级报告的表三、表四每个单元格等于其下级报告之和' },
   { code: 'TPL-LABEL', severity: 'warning', category: '生成', description: '模板印出了国家格式规定的表二、表三、表四的全部行和列的标签（用户模板删去或改写了官方的行、列时警告）' },
   { code: 'TEMPLATE', severity: 'error', category: '生成', description: '模板文件正确（标记、字段名、表格网格）；出错时指出模板文件和行号' },
+  { code: 'S1', severity: 'error', category: '生成', description: '报送版（--edition submission）有成文日期（signature.date）：报送版按 GB/T 9704 印出加盖印章的落款' },
   { code: 'FONT', severity: 'error', category: '字体', description: '--font 指定的字体文件和随附字体都能读取' },
   { code: 'F-MISSING', severity: 'warning', category: '字体', description: '每个字都有字体能显示（指出缺字及其所在位置；--strict 时为错误）；缺字时按 xxgk fonts --check 的提示用 --font 补充字体' },
   { code: 'F-NO-FACE', severity: 'error', category: '字体', description: '每种字体角色至少有一个字体' },

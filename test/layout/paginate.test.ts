@@ -84,6 +84,20 @@ describe('vertical rhythm and pagination', () => {
   });
 });
 
+describe('the sealed 落款 of the submission edition (GB/T 9704 §7.3.5.1)', () => {
+  test('two blank lines for the seal; the date four characters from the right; the agency centred over the date', () => {
+    const r = doc([linesPara(3), { kind: 'signature', lines: ['平罗县科学技术局', '2022年1月20日'], sealed: true }]);
+    const ts = texts(r.pages[0]);
+    const agency = ts.find((t) => t.text === '平罗县科学技术局')!;
+    const date = ts.find((t) => t.text === '2022年1月20日')!;
+    expect(agency.y - baselines(ts)[2]).toBeCloseTo(3 * 28.95, 9); // two blank lines
+    expect(date.y - agency.y).toBeCloseTo(28.95, 9);
+    const end = (t: TextItem) => t.x + [...t.text].reduce((s, ch) => s + (ch.codePointAt(0)! >= 0x2000 ? 16 : 8) + t.charSpacing, 0);
+    expect(end(date)).toBeCloseTo(geo.left + geo.width - 4 * geo.charPitch, 6); // 右空四字
+    expect((agency.x + end(agency)) / 2).toBeCloseTo((date.x + end(date)) / 2, 6); // 以成文日期为准居中
+  });
+});
+
 describe('page numbers', () => {
   test('“— N —” in 14 pt, 7 mm below the type area, odd pages right and even pages left with one character of space', () => {
     const r = doc([linesPara(60)]);

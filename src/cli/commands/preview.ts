@@ -1,13 +1,14 @@
 import type { CommandModule } from 'yargs';
 import type { RenderFn } from '../../preview/types';
 import { EXIT, UsageError } from '../exit-codes';
-import { CONFIG_OPTION } from '../render-options';
+import { CONFIG_OPTION, EDITION_OPTION } from '../render-options';
 
 interface PreviewArgs {
   input: string;
   port?: number;
   template?: string;
   config?: string;
+  edition: 'public' | 'submission';
 }
 
 /** What the command needs from outside; tests replace the renderer and the wait for Ctrl-C. */
@@ -39,7 +40,8 @@ export function previewCommand(setExit: (code: number) => void, deps: PreviewCom
         .positional('input', { type: 'string', demandOption: true, describe: '报告数据文件（.yaml/.yml/.json 或 .xlsx 工作簿）' })
         .option('port', { type: 'number', describe: '端口（默认 5710，被占用时依次尝试之后的端口；0 表示任选空闲端口）' })
         .option('template', { alias: 't', type: 'string', describe: '模板文件夹（修改后自动更新预览）' })
-        .option('config', CONFIG_OPTION) as never,
+        .option('config', CONFIG_OPTION)
+        .option('edition', EDITION_OPTION) as never,
     handler: async (args) => {
       if (args.port !== undefined && (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535)) {
         throw new UsageError(`--port 应为 0 至 65535 之间的整数，而不是 ${args.port}`);
@@ -53,7 +55,7 @@ export function previewCommand(setExit: (code: number) => void, deps: PreviewCom
           input: args.input,
           port: args.port,
           templateDir: args.template,
-          settings: { formats: ['pdf', 'docx'], rules: rulesInForce(args.config, process.cwd()).config },
+          settings: { formats: ['pdf', 'docx'], rules: rulesInForce(args.config, process.cwd()).config, edition: args.edition },
           render,
         });
       } catch (e) {

@@ -1,5 +1,5 @@
 /**
- * The 落款 (GB/T 9704 §7.3.5.2, document without a seal): one blank line after the body, the agency
+ * The 落款. The published edition follows GB/T 9704 §7.3.5.2 (document without a seal): one blank line after the body, the agency
  * right-aligned two characters from the right edge, the date on the next line starting two
  * characters to the right of the agency's first character; a date longer than that sits two
  * characters from the edge and pushes the agency left instead.
@@ -23,9 +23,17 @@ export function signatureIndents(lines: readonly string[]): number[] {
   return widths.map((w, i) => (i === widths.length - 1 ? dateRight : agencyRight + (agency - w)));
 }
 
+/** Right indents of a sealed 落款 (§7.3.5.1): the date four characters from the right, the agency centred over it. */
+export function sealedSignatureIndents(lines: readonly string[]): number[] {
+  if (lines.length === 0) return [];
+  const widths = lines.map(emWidth);
+  const date = widths[widths.length - 1];
+  return widths.map((w, i) => (i === widths.length - 1 ? 4 : Math.max(0, 4 + (date - w) / 2)));
+}
+
 export function signature(ctx: DocxContext, node: SignatureNode, o: BlockOptions = {}): string {
   const charTw = bodyCharTwips(ctx);
-  const indents = signatureIndents(node.lines);
+  const indents = node.sealed ? sealedSignatureIndents(node.lines) : signatureIndents(node.lines);
   const rPr = runProps(ctx, { role: 'body' });
   return node.lines
     .map((line, i) =>
@@ -33,7 +41,8 @@ export function signature(ctx: DocxContext, node: SignatureNode, o: BlockOptions
         {
           style: STYLE.signature,
           pageBreakBefore: i === 0 && o.pageBreakBefore,
-          spacing: i === 0 ? { before: ctx.linePitch } : undefined,
+          // Two blank lines before a sealed 落款, for the seal; one otherwise.
+          spacing: i === 0 ? { before: (node.sealed ? 2 : 1) * ctx.linePitch } : undefined,
           ind: { right: Math.round(indents[i] * charTw) },
         },
         textRun(rPr, line),
