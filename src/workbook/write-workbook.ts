@@ -215,13 +215,20 @@ function writeTableSheet(ws: Worksheet, sheet: TableSheet, data: Data): void {
   }
   // Borders on the covered cells of merges, so a merged block prints with its full frame.
   for (const c of sheet.cells) for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) ws.getCell(r, k).border = BORDER;
-  for (let r = TABLE_TOP_ROWS + 1; r <= TABLE_TOP_ROWS + t.rows; r++) ws.getRow(r).height = t.name === '表四' && r <= TABLE_TOP_ROWS + 3 ? 22 : 20;
+  // Rows as tall as their longest one-row label wraps (表三's （六）1./2. take two lines).
+  const lines = new Map<number, number>();
+  for (const c of sheet.cells) {
+    if (c.label === undefined || c.rowSpan > 1) continue;
+    const width = widths.slice(c.col - 1, c.col - 1 + c.colSpan).reduce((a, b) => a + b, 0);
+    lines.set(c.row, Math.max(lines.get(c.row) ?? 1, linesIn(c.label, width)));
+  }
+  for (let r = TABLE_TOP_ROWS + 1; r <= TABLE_TOP_ROWS + t.rows; r++) ws.getRow(r).height = Math.max(20, 15 * (lines.get(r) ?? 1) + 4);
   ws.pageSetup = {
     paperSize: 9,
     orientation: t.name === '表二' ? 'portrait' : 'landscape',
     fitToPage: true,
     fitToWidth: 1,
-    fitToHeight: 0,
+    fitToHeight: 1,
     horizontalCentered: true,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     ...(t.headerRows > 0 ? { printTitlesRow: `${TABLE_TOP_ROWS + 1}:${TABLE_TOP_ROWS + t.headerRows}` } : {}),
