@@ -96,9 +96,20 @@ test('the text sheet: a row per field, text cells formatted as text, the starter
   expect(labels.join('\n')).toContain('**文字**');
 });
 
+test('a table row is as tall as its longest label wraps: 表三 （六）1. takes two lines, 1.属于国家秘密 one', () => {
+  const ws = wb.getWorksheet('表三')!;
+  const rowOf = (label: string) => FORMAT_2021.tables[1].cells.find((c) => c.label === label)!.row + TABLE_TOP_ROWS + 1;
+  const long = ws.getRow(rowOf('1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请')).height;
+  const short = ws.getRow(rowOf('1.属于国家秘密')).height;
+  expect(long).toBeGreaterThanOrEqual(2 * short - 6);
+  expect(short).toBe(20);
+});
+
 test('A4 print setup, landscape for 表三 and 表四, the header rows repeated', () => {
   for (const ws of wb.worksheets.slice(0, 4)) expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1 });
   expect(wb.getWorksheet('表三')!.pageSetup.orientation).toBe('landscape');
   expect(wb.getWorksheet('表四')!.pageSetup.orientation).toBe('landscape');
   expect(wb.getWorksheet('表三')!.pageSetup.printTitlesRow).toBe('3:5');
+  // Each table prints on one page, as the official form does.
+  for (const name of ['表二', '表三', '表四']) expect(wb.getWorksheet(name)!.pageSetup.fitToHeight).toBe(1);
 });
