@@ -53,6 +53,15 @@ test('convert YAML → xlsx → YAML → xlsx: the second workbook is byte-ident
   expect(verdict(join(dir, 'b.yaml'))).toBe(verdict(EXAMPLE));
 });
 
+test('the example converted to a workbook renders the same PDF, byte for byte, as the YAML', () => {
+  const xlsx = join(dir, 'example.xlsx');
+  expect(xxgk(['convert', EXAMPLE, xlsx]).status).toBe(0);
+  expect(xxgk(['render', xlsx, '-f', 'pdf', '-o', join(dir, 'from-xlsx'), '--no-system-fonts']).status).toBe(0);
+  expect(xxgk(['render', EXAMPLE, '-f', 'pdf', '-o', join(dir, 'from-yaml'), '--no-system-fonts']).status).toBe(0);
+  const pdf = (sub: string, name: string) => readFileSync(join(dir, sub, name));
+  expect(pdf('from-xlsx', 'example.pdf').equals(pdf('from-yaml', 'pingluo-kejiju-2021.pdf'))).toBe(true);
+});
+
 test('convert: an unknown output extension and an existing output are usage errors; nothing is written', () => {
   const r = xxgk(['convert', EXAMPLE, join(dir, 'x.txt')]);
   expect(r.status).toBe(2);
