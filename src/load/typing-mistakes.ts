@@ -6,8 +6,9 @@
  * corrected line, so that applying the advice gives back the intended data; where a value
  * could be read two ways (`[1，200, 0, 0, 0, 0]`: one number or two?) it asks instead.
  *
- * Only lines that start with a key of the data contract are looked at, and never the
- * lines of a `|` text block, so narrative text with Chinese punctuation is left alone.
+ * Only lines that start with a key of the data contract are looked at, never the lines of
+ * a `|` text block, and brackets only where they hold table figures, so narrative text with
+ * Chinese punctuation is left alone.
  */
 import { reportJsonSchema, type JsonSchema } from '../model/report-json-schema';
 
@@ -23,24 +24,29 @@ export interface TypingMistake {
   message: string;
 }
 
-let keyNames: Set<string> | undefined;
+let keyNames: { all: Set<string>; numeric: Set<string> } | undefined;
 
-/** Every property name of the data contract. */
-function contractKeys(): Set<string> {
+const hasNumbers = (s: JsonSchema): boolean =>
+  s.type === 'integer' || s.type === 'number' || (s.anyOf ?? []).some(hasNumbers) || (s.items !== undefined && hasNumbers(s.items)) || Object.values(s.properties ?? {}).some(hasNumbers);
+
+/** Every property name of the data contract, and those that hold table figures. */
+function contractKeys(): { all: Set<string>; numeric: Set<string> } {
   if (keyNames) return keyNames;
-  const names = new Set<string>();
+  const all = new Set<string>();
+  const numeric = new Set<string>();
   const walk = (s: JsonSchema | undefined): void => {
     if (!s) return;
     for (const [k, child] of Object.entries(s.properties ?? {})) {
-      names.add(k);
+      all.add(k);
+      if (hasNumbers(child)) numeric.add(k);
       walk(child);
     }
     walk(s.items);
     for (const alt of s.anyOf ?? []) walk(alt);
   };
   walk(reportJsonSchema());
-  keyNames = names;
-  return names;
+  keyNames = { all, numeric };
+  return keyNames;
 }
 
 /** `  - key：value` → indent (with a list dash), key, separator, value. */
@@ -76,12 +82,13 @@ function correctFlow(flow: string): string | undefined {
 }
 
 /** The mistake on a line that starts with a key of the contract, if any. */
-function checkKeyLine(line: number, typed: string, lead: string, key: string, separator: string, value: string): TypingMistake | undefined {
+function checkKeyLine(line: number, typed: string, lead: string, key: string, separator: string, value: string, numeric: boolean): TypingMistake | undefined {
   const problems: string[] = [];
   let fixedValue = value;
   if (separator.includes('：')) problems.push('键名后用了中文冒号“：”，请改为英文冒号加空格“: ”');
   else if (value !== '' && !/\s$/.test(separator)) problems.push('键名后的冒号“:”与值之间缺少空格');
-  const flow = flowValue(value);
+  // Only figures' brackets: a Chinese comma inside `[ { heading: 某，一 } ]` is text.
+  const flow = numeric ? flowValue(value) : undefined;
   if (flow && FULL_WIDTH_IN_FLOW.test(flow.flow)) {
     const corrected = correctFlow(flow.flow);
     if (corrected === undefined) {
@@ -117,7 +124,7 @@ export function findTypingMistakes(text: string): TypingMistake[] {
     const m = KEY_LINE.exec(typed);
     if (!m) return;
     const [, lead, key, separator, value] = m;
-    const mistake = keys.has(key) ? checkKeyLine(i + 1, typed, lead, key, separator, value) : undefined;
+    const mistake = keys.all.has(key) ? checkKeyLine(i + 1, typed, lead, key, separator, value, keys.numeric.has(key)) : undefined;
     if (mistake) out.push(mistake);
     // A `|` block's lines are text, whatever they contain.
     const opened = mistake?.corrected !== undefined ? KEY_LINE.exec(mistake.corrected)![4] : value;

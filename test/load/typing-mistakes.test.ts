@@ -66,6 +66,8 @@ describe('a Chinese keyboard’s separators get advice that keeps the value righ
     expect(findTypingMistakes(EXAMPLE_TEXT)).toEqual([]);
     const text = 'agency: 某局\nyear: 2021\nproblems: |\n  year：2021年问题如下：\n  rules: [一，二]\notherMatters: 无。   # 说明：［无］\n';
     expect(findTypingMistakes(text)).toEqual([]);
+    // brackets of text (a flow-style sub-section) may hold Chinese commas: found by the fuzz test
+    expect(findTypingMistakes('overview: [ { heading: 某，一 } ]\n')).toEqual([]);
   });
 
   test('property: typing a valid file’s separators in full width, then applying the advice, gives back its data', () => {
@@ -103,7 +105,7 @@ describe('a Chinese keyboard’s separators get advice that keeps the value righ
         expect(back.diagnostics).toEqual([]);
         expect(back.data).toEqual(original);
       }),
-      { numRuns: fuzzRuns(200), seed: fuzzSeed() ?? 20261207 },
+      { numRuns: fuzzRuns(200), seed: fuzzSeed() },
     );
   });
 });

@@ -98,9 +98,7 @@ describe('every command on broken input', () => {
   });
 
   test('validate: exit 1; each file named with the line, the rule and a Chinese message', () => {
-    const started = Date.now();
     const r = xxgk(['validate', ...CASES.map(path)]);
-    expect(Date.now() - started).toBeLessThan(15_000);
     expect(r.status).toBe(1);
     expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
     for (const c of CASES) {

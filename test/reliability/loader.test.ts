@@ -29,27 +29,23 @@ const STYLES: Record<string, (depth: number) => string> = {
 };
 
 describe('deep nesting', () => {
-  test.each(Object.keys(STYLES))('%s: 64 levels load, 65 and 100,000 are refused in milliseconds', (style) => {
+  // No test here times itself: a blow-up would hang, and jest's timeout stops it (timing goals live in npm run bench).
+  test.each(Object.keys(STYLES))('%s: 64 levels load, 65 and 100,000 are refused', (style) => {
     const make = STYLES[style];
     expect(parseErrors(make(MAX_DEPTH))).toEqual([]);
     expect(parseErrors(make(MAX_DEPTH + 1)).map((d) => d.message)).toEqual([expect.stringMatching(TOO_DEEP)]);
     if (style.startsWith('block')) return; // 100,000 indented lines would be gigabytes
-    const text = make(100_000);
-    const started = performance.now();
-    const errors = parseErrors(text);
-    expect(performance.now() - started).toBeLessThan(250);
+    const errors = parseErrors(make(100_000));
     expect(errors).toHaveLength(1);
     expect(errors[0].message).toMatch(TOO_DEEP);
   });
 
   test('explicit keys (? ? ? x): 100,000 refused at once; a key that is itself a map is refused (its JSON form grows exponentially)', () => {
-    const started = performance.now();
     expect(parseErrors(`${'? '.repeat(100_000)}1\n`).map((d) => d.message)).toEqual([expect.stringMatching(TOO_DEEP)]);
     expect(parseErrors(`${'? '.repeat(65)}1\n`).map((d) => d.message)).toEqual([expect.stringMatching(TOO_DEEP)]);
     expect(parseErrors(`${'? '.repeat(64)}1\n`).map((d) => d.message)).toEqual([expect.stringMatching(/键必须是简单的文字/)]);
     expect(parseErrors('[1, 2]: x\n').map((d) => [d.line, d.message])).toEqual([[1, expect.stringMatching(/键必须是简单的文字/)]]);
     expect(parseErrors('a: &k x\n*k : y\n').map((d) => d.line)).toEqual([2]);
-    expect(performance.now() - started).toBeLessThan(500);
   });
 
   test('unclosed brackets: one message, not one per bracket', () => {
@@ -86,9 +82,7 @@ describe('aliases', () => {
     let chain = 'a0: &a0 [x]\n';
     for (let i = 1; i < 2000; i++) chain += `a${i}: &a${i} [*a${i - 1}]\n`;
     for (const text of [lol, chain]) {
-      const started = performance.now();
       const errors = parseErrors(text);
-      expect(performance.now() - started).toBeLessThan(2000);
       expect(errors.map((d) => d.message)).toEqual([expect.stringMatching(/别名.*展开过多/)]);
     }
   });
@@ -183,15 +177,13 @@ describe('properties', () => {
   /** Pieces of YAML syntax, so generated text hits the parser's corners rather than only plain scalars. */
   const TOKENS = ['[', ']', '{', '}', ',', ': ', '- ', '? ', '&a ', '*a', '!!str ', "'", '"', '\\', '#', '|', '>', '\n', '  ', '\t', '---', '...', '%YAML 1.2', 'agency', '某局', 'year: 2023', '\r\n', '\u0000', '\ufeff', '@', '`'];
 
-  test('never throws, and answers quickly, on text made of YAML syntax, on any string and on any bytes', () => {
+  test('never throws, and always answers, on text made of YAML syntax, on any string and on any bytes', () => {
     const yamlish = fc.array(fc.constantFrom(...TOKENS), { maxLength: 200 }).map((t) => t.join(''));
     fc.assert(
       fc.property(fc.oneof(yamlish, fc.string({ unit: 'binary', maxLength: 300 }), fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b))), (input) => {
-        const started = performance.now();
         const text = typeof input === 'string' ? input : decodeInput(input).text;
         if (text === undefined) return;
         const r = loadReportText(text);
-        expect(performance.now() - started).toBeLessThan(1000);
         for (const d of r.diagnostics) {
           expect(d.code).toBe('PARSE');
           expect(d.message).toMatch(/[\u4e00-\u9fff]/);

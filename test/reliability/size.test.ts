@@ -50,12 +50,9 @@ describe('a 300-paragraph narrative and a 60-character agency name', () => {
     expect(v.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
-  test('renders .docx and PDF within a few seconds: many pages, both files complete', async () => {
-    const started = performance.now();
+  test('renders .docx and PDF: many pages, both files complete', async () => {
     const r = await renderReportBytes('big.yaml', Buffer.from(yaml), { formats: ['docx', 'pdf'], systemFonts: false });
-    const ms = performance.now() - started;
     expect(r.status).toBe('ok');
-    expect(ms).toBeLessThan(8000); // about 1 s here
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(isCompletePdf(r.pdf!)).toEqual({ ok: true });
     const pdf = await PDFDocument.load(r.pdf!);
