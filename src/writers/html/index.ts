@@ -10,7 +10,7 @@
 import type { Align, Block, DocTree, Inline, TableNode } from '../../doc/tree';
 import { ROLE_FONTS } from '../../style/font-roles';
 import type { Role } from '../../style/settings';
-import { columnEdges } from '../../layout/table';
+import { columnEdges } from '../../layout/column-edges';
 
 /** The role's CSS font stack (style/font-roles.ts). */
 export function webFont(role: Role): string {
