@@ -30,6 +30,7 @@ import { pageGeometry } from './geometry';
 import { paginate } from './paginate';
 import { pageNumberItems } from './page-number';
 import { StructureBuilder, type StructElement } from './structure';
+import type { TableModel } from './table-model';
 
 export type { LayoutDiagnostic } from './diagnostics';
 export type { PageFrame, FrameItem, TextItem, LineItem } from './frames';
@@ -44,10 +45,16 @@ export interface LayoutResult {
   diagnostics: LayoutDiagnostic[];
 }
 
+/** Options of `layoutDocument`. */
+export interface LayoutOptions {
+  /** The document's tables as `resolveTables` gave them with these fonts (their messages are the caller's to report). */
+  tables?: readonly TableModel[];
+}
+
 /** Lays out a document into A4 pages of positioned text runs and rules. */
-export function layoutDocument(tree: DocTree, style: StyleSettings, fonts: FontSet): LayoutResult {
+export function layoutDocument(tree: DocTree, style: StyleSettings, fonts: FontSet, options: LayoutOptions = {}): LayoutResult {
   const geo = pageGeometry(style);
-  const ctx: LayoutContext = { style, fonts, geo, diags: [], structure: new StructureBuilder() };
+  const ctx: LayoutContext = { style, fonts, geo, diags: [], structure: new StructureBuilder(), tables: options.tables };
   const blocks = layoutBlocks(tree.blocks, ctx);
   const pageItems = paginate(blocks, geo, ctx.diags);
   const pages = pageItems.map((items, i): PageFrame => {

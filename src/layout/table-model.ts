@@ -49,6 +49,8 @@ export interface TableModel {
   grid: TableGrid;
   /** Column edges, absolute x in points from the type area's left edge `left` (length cols + 1). */
   colX: number[];
+  /** Relative column widths: the template's where no number widened a column, else the widths in points. */
+  weights: readonly number[];
   /** Cells, in the grid's order. */
   cells: CellModel[];
   /** Messages: L-TABLE-NUMBER, L-OVERFULL. */
@@ -105,7 +107,9 @@ export function resolveTable(node: TableNode, frame: TableFrame, style: StyleSet
     }
     return { grid: gc, st, adv, brk, size, inner, lines, where };
   });
-  return { grid, colX, cells, diagnostics };
+  const base = columnEdges(grid.widths, frame.left, frame.width);
+  const weights = colX.every((x, i) => x === base[i]) ? grid.widths : colX.slice(1).map((x, i) => x - colX[i]);
+  return { grid, colX, weights, cells, diagnostics };
 }
 
 /** Resolves every table of a document, in order (the k-th table block is `tables[k]`). */
