@@ -26,6 +26,13 @@ export type TextMeasure = (st: StyledText, where: string) => Float64Array;
 /** The smallest size a number is shrunk to before it is reported, points. */
 export const MIN_NUMBER_SIZE = 9;
 
+/**
+ * Room a number keeps beside it in its cell, points: Word's widths are whole twips and a word
+ * processor wraps a line that fills its cell exactly (LibreOffice set 23456 as “2345/6” in a
+ * column that fitted it to the point).
+ */
+export const NUMBER_ROOM = 1;
+
 /** A cell with its measured text and lines. */
 export interface CellModel {
   grid: GridCell;
@@ -82,15 +89,15 @@ export function resolveTable(node: TableNode, frame: TableFrame, style: StyleSet
   });
   const natural = texts.map(({ st, p }) => p[trimEnd(st.text, 0, st.text.length)]);
 
-  const colX = fitColumns(grid, frame, columnEdges(grid.widths, frame.left, frame.width), (id) => natural[id] + 2 * pad, (id) => longestRun(texts[id].st.text, texts[id].brk, texts[id].p) + 2 * pad, size + 2 * pad);
+  const colX = fitColumns(grid, frame, columnEdges(grid.widths, frame.left, frame.width), (id) => natural[id] + NUMBER_ROOM + 2 * pad, (id) => longestRun(texts[id].st.text, texts[id].brk, texts[id].p) + 2 * pad, size + 2 * pad);
 
   const cells = grid.cells.map((gc, id): CellModel => {
     const { st, where, adv, brk, p } = texts[id];
     const inner = Math.max(size, colX[gc.col + gc.colSpan] - colX[gc.col] - 2 * pad);
     const inp = { text: st.text, adv, brk, spacing: 0 };
     if (gc.numeric) {
-      const cellSize = numberSize(natural[id], inner, size);
-      if (natural[id] * (cellSize / size) > inner + EPS) diagnostics.push(numberTooWide(grid, gc, frame, st.text, where));
+      const cellSize = numberSize(natural[id], inner - NUMBER_ROOM, size);
+      if (natural[id] * (cellSize / size) > inner - NUMBER_ROOM + EPS) diagnostics.push(numberTooWide(grid, gc, frame, st.text, where));
       const scale = cellSize / size;
       const lines = breakLines(inp, Infinity, Infinity, p).map((l) => ({ ...l, width: l.width * scale }));
       return { grid: gc, st, adv, brk, size: cellSize, inner, lines, where };

@@ -8,7 +8,7 @@ import { layoutDocument } from '../../src/layout';
 import { columnEdges } from '../../src/layout/column-edges';
 import { flattenItems, type TextItem } from '../../src/layout/frames';
 import { pageGeometry } from '../../src/layout/geometry';
-import { MIN_NUMBER_SIZE, resolveTables, type TableModel } from '../../src/layout/table-model';
+import { MIN_NUMBER_SIZE, NUMBER_ROOM, resolveTables, type TableModel } from '../../src/layout/table-model';
 import { fontMeasure } from '../../src/layout/text-measure';
 import { GBT9704 } from '../../src/style/settings';
 import { writeDocxSync } from '../../src/writers/docx';
@@ -47,7 +47,7 @@ describe('the table model', () => {
     for (const c of numbers) {
       expect(c.size).toBe(12);
       expect(c.lines).toHaveLength(1);
-      expect(c.lines[0].width).toBeLessThanOrEqual(c.inner + 1e-6);
+      expect(c.lines[0].width).toBeLessThanOrEqual(c.inner - NUMBER_ROOM + 1e-6);
     }
     // 一、(一) and the derived （七）总计 row
     expect(numbers.filter((c) => c.grid.text === '146912')).toHaveLength(3);
@@ -63,24 +63,24 @@ describe('the table model', () => {
     expect(t.diagnostics).toEqual([]);
     const numbers = t.cells.filter((c) => c.grid.numeric);
     expect(numbers.filter((c) => /^\d{6,}$/.test(c.grid.text)).length).toBeGreaterThanOrEqual(4 * 7);
-    for (const c of numbers) expect([c.size, c.lines.length, c.lines[0].width <= c.inner + 1e-6]).toEqual([12, 1, true]);
+    for (const c of numbers) expect([c.size, c.lines.length, c.lines[0].width <= c.inner - NUMBER_ROOM + 1e-6]).toEqual([12, 1, true]);
   });
 
   it('shrinks a number whose column cannot widen in half points, to no less than 9 pt, then names its table, row and column', async () => {
     // 表四 has fifteen number columns and no label column to take width from.
     const report = largeAgencyReport({});
-    report.reviewLitigation.review.upheld = 12345;
+    report.reviewLitigation.review.upheld = 1234;
     report.reviewLitigation.litigationDirect.corrected = 1234567890;
     const tree = buildDocTree(report).tree;
     const tables = resolveTables(tree, style, measure);
     const t4 = tables[2];
     const cell = (text: string) => t4.cells.find((c) => c.grid.text === text)!;
-    const shrunk = cell('12345');
+    const shrunk = cell('1234');
     expect(shrunk.size).toBeLessThan(12);
     expect(shrunk.size).toBeGreaterThanOrEqual(MIN_NUMBER_SIZE);
     expect(shrunk.size * 2).toBe(Math.round(shrunk.size * 2));
     expect(shrunk.lines).toHaveLength(1);
-    expect(shrunk.lines[0].width).toBeLessThanOrEqual(shrunk.inner + 1e-6);
+    expect(shrunk.lines[0].width).toBeLessThanOrEqual(shrunk.inner - NUMBER_ROOM + 1e-6);
     expect(cell('1234567890')).toMatchObject({ size: MIN_NUMBER_SIZE, lines: [expect.objectContaining({ start: 0, end: 10 })] });
     // the number and its derived 总计
     expect(t4.diagnostics.map((d) => [d.code, d.severity])).toEqual([
@@ -89,7 +89,7 @@ describe('the table model', () => {
     ]);
     // Word sets the shrunk number in the same size
     const doc = await (await JSZip.loadAsync(writeDocxSync(tree, style, { measure, tables }))).file('word/document.xml')!.async('string');
-    const tc = doc.match(/<w:tc>.*?<\/w:tc>/gs)!.find((c) => c.includes('>12345</w:t>'))!;
+    const tc = doc.match(/<w:tc>.*?<\/w:tc>/gs)!.find((c) => c.includes('>1234</w:t>'))!;
     expect(tc).toContain(`<w:sz w:val="${shrunk.size * 2}"/>`);
     expect(t4.diagnostics[0].message).toContain('第3个表格（四、政府信息公开行政复议、行政诉讼情况）第4行、第7列“结果纠正”的数字“1234567890”');
   });
