@@ -69,8 +69,8 @@ describe('the table model', () => {
   it('shrinks a number whose column cannot widen in half points, to no less than 9 pt, then names its table, row and column', async () => {
     // 表四 has fifteen number columns and no label column to take width from.
     const report = largeAgencyReport({});
-    report.reviewLitigation.review.upheld = 1234;
-    report.reviewLitigation.litigationDirect.corrected = 1234567890;
+    report.reviewLitigation!.review!.upheld = 1234;
+    report.reviewLitigation!.litigationDirect!.corrected = 1234567890;
     const tree = buildDocTree(report).tree;
     const tables = resolveTables(tree, style, measure);
     const t4 = tables[2];

@@ -110,8 +110,8 @@ describe('the .docx against the ISO/IEC 29500 transitional schemas', () => {
   maybe('validates generated reports: a large agency, six digits everywhere, numbers shrunk in 表四', async () => {
     const six = [123456, 234567, 345678, 456789, 567890, 678901];
     const shrunk = largeAgencyReport({ newlyReceived: six, granted: six });
-    shrunk.reviewLitigation.review.upheld = 1234;
-    shrunk.reviewLitigation.litigationDirect.corrected = 1234567890;
+    shrunk.reviewLitigation!.review!.upheld = 1234;
+    shrunk.reviewLitigation!.litigationDirect!.corrected = 1234567890;
     const trees = [largeAgencyTree(), buildDocTree(shrunk).tree];
     const shrunkXml = await (await JSZip.loadAsync(docx(trees[1]))).file('word/document.xml')!.async('string');
     expect(shrunkXml).toMatch(/<w:sz w:val="\d+"\/><w:szCs w:val="\d+"\/>/);
