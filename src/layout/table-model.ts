@@ -108,7 +108,7 @@ export function resolveTable(node: TableNode, frame: TableFrame, style: StyleSet
       diagnostics.push({
         severity: 'warning',
         code: 'L-OVERFULL',
-        message: `“${st.text.slice(over.start, Math.min(over.end, over.start + 20))}”中有一段不可断开的文字宽于行宽，已在字符之间强行断行`,
+        message: `${frame.name}第${gc.row + 1}行第${gc.col + 1}列的“${st.text.slice(over.start, Math.min(over.end, over.start + 20))}”中有一段不可断开的文字宽于单元格，已在字符之间强行断行`,
         where,
       });
     }

@@ -93,6 +93,16 @@ describe('the table model', () => {
     expect(tc).toContain(`<w:sz w:val="${shrunk.size * 2}"/>`);
     expect(t4.diagnostics[0].message).toContain('第3个表格（四、政府信息公开行政复议、行政诉讼情况）第4行、第7列“结果纠正”的数字“1234567890”');
   });
+
+  it('names the cell when a label has a run wider than its cell', () => {
+    const tree: DocTree = {
+      meta: { title: 't', author: 'a', date: '2022-01-17', language: 'zh-CN' },
+      blocks: [{ kind: 'table', widths: [1, 9], rows: [{ header: false, cells: [{ rowSpan: 1, colSpan: 1, align: 'center', children: [{ kind: 'text', text: 'https://example.gov.cn/xxgk' }] }, { rowSpan: 1, colSpan: 1, align: 'center', children: [{ kind: 'text', text: '1' }] }] }] }],
+    };
+    const [t] = resolveTables(tree, style, measure);
+    expect(t.diagnostics.map((d) => d.code)).toEqual(['L-OVERFULL']);
+    expect(t.diagnostics[0].message).toMatch(/^第1个表格第1行第1列的“https:.*”中有一段不可断开的文字宽于单元格/);
+  });
 });
 
 describe('the large agency in the PDF and in Word', () => {
