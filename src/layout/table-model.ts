@@ -241,8 +241,18 @@ function labelLeft(grid: TableGrid, gc: GridCell): string | undefined {
   return undefined;
 }
 
-/** The label nearest above a cell in its first column. */
+/**
+ * The column's label: its header cells from the top, joined (“行政诉讼／未经复议直接起诉／结果纠正”),
+ * or, in a table without header rows, the nearest label above.
+ */
 function labelAbove(grid: TableGrid, gc: GridCell): string | undefined {
+  const heads: string[] = [];
+  for (let r = 0; r < Math.min(grid.headerRows, gc.row); r++) {
+    const cell = grid.cells[grid.owner[r * grid.cols + gc.col]];
+    const text = cell && !cell.numeric ? cell.text.replace(/\n/g, '').trim() : '';
+    if (text && cell.row === r) heads.push(text);
+  }
+  if (heads.length) return heads.join('／');
   for (let r = gc.row - 1; r >= 0; r--) {
     const cell = grid.cells[grid.owner[r * grid.cols + gc.col]];
     if (cell && !cell.numeric && cell.text.trim()) return cell.text.replace(/\n/g, '');

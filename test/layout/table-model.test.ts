@@ -91,7 +91,7 @@ describe('the table model', () => {
     const doc = await (await JSZip.loadAsync(writeDocxSync(tree, style, { measure, tables }))).file('word/document.xml')!.async('string');
     const tc = doc.match(/<w:tc>.*?<\/w:tc>/gs)!.find((c) => c.includes('>1234</w:t>'))!;
     expect(tc).toContain(`<w:sz w:val="${shrunk.size * 2}"/>`);
-    expect(t4.diagnostics[0].message).toContain('第3个表格（四、政府信息公开行政复议、行政诉讼情况）第4行、第7列“结果纠正”的数字“1234567890”');
+    expect(t4.diagnostics[0].message).toContain('第3个表格（四、政府信息公开行政复议、行政诉讼情况）第4行、第7列“行政诉讼／未经复议直接起诉／结果纠正”的数字“1234567890”');
   });
 
   it('names the cell when a label has a run wider than its cell', () => {
