@@ -89,7 +89,15 @@ export function resolveTable(node: TableNode, frame: TableFrame, style: StyleSet
   });
   const natural = texts.map(({ st, p }) => p[trimEnd(st.text, 0, st.text.length)]);
 
-  const colX = fitColumns(grid, frame, columnEdges(grid.widths, frame.left, frame.width), (id) => natural[id] + NUMBER_ROOM + 2 * pad, (id) => longestRun(texts[id].st.text, texts[id].brk, texts[id].p) + 2 * pad, size + 2 * pad);
+  const base = columnEdges(grid.widths, frame.left, frame.width);
+  const colX = fitColumns(
+    grid,
+    frame,
+    base,
+    (id) => natural[id] + NUMBER_ROOM + 2 * pad,
+    (id) => longestRun(texts[id].st.text, texts[id].brk, texts[id].p) + 2 * pad,
+    size + 2 * pad,
+  );
 
   const cells = grid.cells.map((gc, id): CellModel => {
     const { st, where, adv, brk, p } = texts[id];
@@ -114,8 +122,7 @@ export function resolveTable(node: TableNode, frame: TableFrame, style: StyleSet
     }
     return { grid: gc, st, adv, brk, size, inner, lines, where };
   });
-  const base = columnEdges(grid.widths, frame.left, frame.width);
-  const weights = colX.every((x, i) => x === base[i]) ? grid.widths : colX.slice(1).map((x, i) => x - colX[i]);
+  const weights = colX === base ? grid.widths : colX.slice(1).map((x, i) => x - colX[i]);
   return { grid, colX, weights, cells, diagnostics };
 }
 
@@ -167,7 +174,9 @@ function fitColumns(
   if (need <= EPS) return base;
 
   const min = new Array<number>(cols).fill(oneChar);
-  for (const gc of grid.cells) if (!gc.numeric && gc.colSpan === 1) min[gc.col] = Math.max(min[gc.col], labelMin(grid.cells.indexOf(gc)));
+  grid.cells.forEach((gc, id) => {
+    if (!gc.numeric && gc.colSpan === 1) min[gc.col] = Math.max(min[gc.col], labelMin(id));
+  });
   const slack = w.map((x, c) => (numericCol[c] ? 0 : Math.max(0, x - min[c])));
   const given = Math.min(need, slack.reduce((a, b) => a + b, 0));
   const cut = cutWidest(slack, given);
