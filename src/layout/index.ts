@@ -11,7 +11,9 @@
  *  5. align.ts       justify (per-line character spacing) / left / centre / right
  *  6. emit.ts        lines → text items, one per face run
  *  7. blocks.ts      blocks on the grid: paragraphs, headings, title, signature;
- *     table.ts       tables: columns, cells, spans, row heights
+ *     table-model.ts tables resolved for every format: grid (doc/table-grid.ts),
+ *                    column widths, each cell's size and lines (numbers never broken)
+ *     table.ts       tables drawn from the model: cells, row heights
  *  8. paginate.ts    grid lines and table fragments onto pages (table-fragment.ts:
  *                    row fitting, repeated header rows, split spans, borders)
  *  9. page-number.ts “— N —”, odd pages right, even pages left
