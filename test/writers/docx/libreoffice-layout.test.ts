@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DocTree } from '../../../src/doc/tree';
 import { layoutDocument } from '../../../src/layout';
-import { flattenItems, type TextItem } from '../../../src/layout/frames';
+import { flattenItems, type FrameItem, type GroupItem, type TextItem } from '../../../src/layout/frames';
 import { resolveTables } from '../../../src/layout/table-model';
 import { fontMeasure } from '../../../src/layout/text-measure';
 import { ROLE_FONTS } from '../../../src/style/font-roles';
@@ -79,6 +79,17 @@ function pdfWords(file: string): Word[][] {
         h: Number(m[4]) - Number(m[2]),
       })),
     );
+}
+
+/** Groups of a page that hold a wrapped table label (marked with the label as its actual text). */
+function flattenGroups(items: readonly FrameItem[]): GroupItem[] {
+  const out: GroupItem[] = [];
+  for (const it of items) {
+    if (it.kind !== 'group') continue;
+    if (it.actualText !== undefined && it.items.every((i) => i.kind === 'text')) out.push(it);
+    else out.push(...flattenGroups(it.items));
+  }
+  return out;
 }
 
 /** Body lines (16 pt type: words 19–23 pt tall) of a page, by their distinct tops. */
@@ -152,6 +163,26 @@ describe('LibreOffice lays the .docx out as our PDF', () => {
     const first = page.find((w) => w.text === '三、')!;
     const column = page.filter((w) => (w.x0 + w.x1) / 2 > first.x0 - 2 && (w.x0 + w.x1) / 2 < first.x1 + 2 && w.y >= first.y - 1 && w.y < first.y + 100);
     expect(column.sort((a, b) => a.y - b.y).map((w) => w.text)).toEqual(['三、', '本年', '度办', '理结', '果']);
+  });
+
+  maybe.each(CASES.map(([n]) => n))('%s: every label the PDF wraps, LibreOffice wraps into the same lines', (name) => {
+    const tree = CASES.find(([n]) => n === name)![1]();
+    const words = new Set(rendered.get(name)!.flat().map((w) => w.text));
+    const missing: string[] = [];
+    let lines = 0;
+    for (const p of layoutDocument(tree, GBT9704, realFonts()!).pages) {
+      for (const g of flattenGroups(p.items)) {
+        const byY = new Map<number, string>();
+        for (const t of flattenItems(g.items)) if (t.kind === 'text') byY.set(t.y, (byY.get(t.y) ?? '') + t.text);
+        if (byY.size < 2) continue;
+        for (const line of byY.values()) {
+          lines++;
+          if (!words.has(line)) missing.push(line);
+        }
+      }
+    }
+    expect(lines).toBeGreaterThan(40);
+    expect(missing).toEqual([]);
   });
 
   maybe('large: every number of 表三 drawn whole', () => {
