@@ -31,6 +31,7 @@ import type {
   TableNode,
   TableRow,
 } from './tree';
+import { placeCells, TableGridError } from './table-grid';
 
 /** Start and end of a location marker. */
 const MARK_START = '\u0001';
@@ -455,32 +456,13 @@ export function parseBlocks(markup: string, options: ParseMarkupOptions = {}): B
     const rows = frame.rows!;
     if (rows.length === 0) fail('<table> 中没有任何 <tr>', frameLoc(frame));
     // Lay the cells on the grid: every row must fill the same number of columns.
-    const occupied: boolean[][] = [];
-    let columns = -1;
-    rows.forEach((row, r) => {
-      occupied[r] ??= [];
-      let c = 0;
-      for (const cell of row.cells) {
-        while (occupied[r][c]) c++;
-        for (let dr = 0; dr < cell.rowSpan; dr++) {
-          if (r + dr >= rows.length) {
-            fail(`表格第${r + 1}行第${c + 1}列的单元格 rowspan="${cell.rowSpan}" 超出了表格的最后一行`, frameLoc(frame));
-          }
-          occupied[r + dr] ??= [];
-          for (let dc = 0; dc < cell.colSpan; dc++) {
-            if (occupied[r + dr][c + dc]) fail(`表格第${r + dr + 1}行第${c + dc + 1}列被两个单元格重叠占用`, frameLoc(frame));
-            occupied[r + dr][c + dc] = true;
-          }
-        }
-        c += cell.colSpan;
-      }
-      const width = occupied[r].length;
-      for (let i = 0; i < width; i++) {
-        if (!occupied[r][i]) fail(`表格第${r + 1}行第${i + 1}列没有单元格`, frameLoc(frame));
-      }
-      if (columns === -1) columns = width;
-      else if (width !== columns) fail(`表格第${r + 1}行占${width}列，与第1行的${columns}列不一致`, frameLoc(frame));
-    });
+    let columns = 0;
+    try {
+      columns = placeCells(rows).cols;
+    } catch (e) {
+      if (e instanceof TableGridError) fail(e.message, frameLoc(frame));
+      throw e;
+    }
     let widths: number[];
     const spec = frame.attrs.get('widths');
     if (spec === undefined) {

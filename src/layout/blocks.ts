@@ -71,7 +71,7 @@ export function layoutBlocks(blocks: readonly Block[], ctx: LayoutContext): Laid
         out.push(layoutParagraph(b, ctx));
         break;
       case 'table':
-        out.push({ kind: 'table', table: layoutTable(b, ++tables, ctx) });
+        out.push({ kind: 'table', table: layoutTable(b, ++tables, ctx, ctx.tables?.[tables - 1]) });
         break;
       case 'pageBreak':
         out.push({ kind: 'pageBreak' });

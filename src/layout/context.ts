@@ -3,6 +3,7 @@ import type { StyleSettings } from '../style/settings';
 import type { LayoutDiagnostic } from './diagnostics';
 import type { PageGeometry } from './geometry';
 import type { StructureBuilder } from './structure';
+import type { TableModel } from './table-model';
 
 /** What every layout step reads, and where it reports. */
 export interface LayoutContext {
@@ -12,4 +13,6 @@ export interface LayoutContext {
   diags: LayoutDiagnostic[];
   /** The document's logical structure, built as blocks are laid out. */
   structure: StructureBuilder;
+  /** The document's tables resolved beforehand (the k-th table block is `tables[k]`); else resolved as laid out. */
+  tables?: readonly TableModel[];
 }

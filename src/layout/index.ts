@@ -11,7 +11,9 @@
  *  5. align.ts       justify (per-line character spacing) / left / centre / right
  *  6. emit.ts        lines → text items, one per face run
  *  7. blocks.ts      blocks on the grid: paragraphs, headings, title, signature;
- *     table.ts       tables: columns, cells, spans, row heights
+ *     table-model.ts tables resolved for every format: grid (doc/table-grid.ts),
+ *                    column widths, each cell's size and lines (numbers never broken)
+ *     table.ts       tables drawn from the model: cells, row heights
  *  8. paginate.ts    grid lines and table fragments onto pages (table-fragment.ts:
  *                    row fitting, repeated header rows, split spans, borders)
  *  9. page-number.ts “— N —”, odd pages right, even pages left
@@ -30,6 +32,7 @@ import { pageGeometry } from './geometry';
 import { paginate } from './paginate';
 import { pageNumberItems } from './page-number';
 import { StructureBuilder, type StructElement } from './structure';
+import type { TableModel } from './table-model';
 
 export type { LayoutDiagnostic } from './diagnostics';
 export type { PageFrame, FrameItem, TextItem, LineItem } from './frames';
@@ -44,10 +47,16 @@ export interface LayoutResult {
   diagnostics: LayoutDiagnostic[];
 }
 
+/** Options of `layoutDocument`. */
+export interface LayoutOptions {
+  /** The document's tables as `resolveTables` gave them with these fonts (their messages are the caller's to report). */
+  tables?: readonly TableModel[];
+}
+
 /** Lays out a document into A4 pages of positioned text runs and rules. */
-export function layoutDocument(tree: DocTree, style: StyleSettings, fonts: FontSet): LayoutResult {
+export function layoutDocument(tree: DocTree, style: StyleSettings, fonts: FontSet, options: LayoutOptions = {}): LayoutResult {
   const geo = pageGeometry(style);
-  const ctx: LayoutContext = { style, fonts, geo, diags: [], structure: new StructureBuilder() };
+  const ctx: LayoutContext = { style, fonts, geo, diags: [], structure: new StructureBuilder(), tables: options.tables };
   const blocks = layoutBlocks(tree.blocks, ctx);
   const pageItems = paginate(blocks, geo, ctx.diags);
   const pages = pageItems.map((items, i): PageFrame => {

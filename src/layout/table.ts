@@ -1,12 +1,12 @@
 import type { TableNode } from '../doc/tree';
-import { collectInlines } from './collect';
+import { alignLines } from './align';
 import type { LayoutContext } from './context';
-import { whereOf } from './diagnostics';
 import { emitLine } from './emit';
 import type { FrameItem, TextItem } from './frames';
 import { baselineInBox } from './geometry';
 import { EPS } from './lines';
-import { setText, shapeText } from './text';
+import { resolveTable, type TableModel } from './table-model';
+import { shapeText, type ShapedText } from './text';
 
 /** One table cell, set once; fragments copy its items. */
 export interface CellLayout {
@@ -44,67 +44,47 @@ export interface TableLayout {
 }
 
 /**
- * Tables, steps 1–5 for each cell and then the grid: column widths are the relative
- * `widths` scaled to the type area; cells are placed on the grid as in HTML (a cell
- * skips slots taken by spans from above); each cell's text is set in its inner width
- * (table role, no grid spacing, the cell's alignment); a row is as tall as its tallest
- * one-row cell, and a row-spanned cell that needs more than its rows gives the extra to
- * its last row. Spans that do not fit the grid are clipped with a warning.
+ * Tables, steps 1–5 for each cell and then the grid, from the resolved model
+ * (`table-model.ts`: grid, column widths, each cell's size and lines; computed here when the
+ * caller has none): each cell's lines are aligned in its inner width and emitted; a row is
+ * as tall as its tallest one-row cell, and a row-spanned cell that needs more than its rows
+ * gives the extra to its last row.
  */
-export function layoutTable(node: TableNode, index: number, ctx: LayoutContext): TableLayout {
-  const { geo, style, diags } = ctx;
+export function layoutTable(node: TableNode, index: number, ctx: LayoutContext, given?: TableModel): TableLayout {
+  const { geo, style } = ctx;
   const tableName = `第${index}个表格`;
   const size = style.roles.table.size;
   const lineH = style.tableLineHeight * size;
   const pad = style.tableCellPaddingPt;
   const baseline = baselineInBox(lineH, size);
 
-  const colX = columnEdges(node.widths, geo.left, geo.width);
-  const cols = colX.length - 1;
-  if (cols !== node.widths.length || node.widths.some((w) => !(w > 0))) {
-    diags.push({ severity: 'warning', code: 'L-TABLE-WIDTHS', message: `${tableName}的列宽无效，已改为等宽`, where: tableName });
-  }
-  const rows = node.rows.length;
-  const owner = new Int32Array(rows * cols).fill(-1);
-  const cells: CellLayout[] = [];
-
-  for (let r = 0; r < rows; r++) {
-    let c = 0;
-    for (const cell of node.rows[r].cells) {
-      while (c < cols && owner[r * cols + c] !== -1) c++;
-      const st = collectInlines(cell.children, 'table');
-      const where = whereOf(`${tableName}第${r + 1}行第${c + 1}列`, st.text);
-      if (c >= cols) {
-        diags.push({ severity: 'error', code: 'L-TABLE-GRID', message: `${tableName}第${r + 1}行的单元格多于${cols}列，多出的单元格未排出`, where });
-        break;
-      }
-      let cs = Math.max(1, Math.floor(cell.colSpan) || 1);
-      let rs = Math.max(1, Math.floor(cell.rowSpan) || 1);
-      let free = 0;
-      while (free < cs && c + free < cols && owner[r * cols + c + free] === -1) free++;
-      if (free < cs || r + rs > rows) {
-        diags.push({ severity: 'warning', code: 'L-TABLE-SPAN', message: `${tableName}第${r + 1}行第${c + 1}列的合并范围超出表格或与其他单元格重叠，已截断`, where });
-        cs = free;
-        rs = Math.min(rs, rows - r);
-      }
-      const id = cells.length;
-      for (let rr = r; rr < r + rs; rr++) for (let cc = c; cc < c + cs; cc++) owner[rr * cols + cc] = id;
-
+  const shaped: ShapedText[] = [];
+  const model =
+    given ??
+    resolveTable(node, { left: geo.left, width: geo.width, name: tableName }, style, (st, where) => {
       const sh = shapeText(st, ctx, where);
-      const inner = Math.max(size, colX[c + cs] - colX[c] - 2 * pad);
-      const lines = setText(sh, { width: inner, indent: 0, spacing: 0, align: cell.align }, ctx);
-      const glyphs: TextItem[] = [];
-      for (let k = 0; k < lines.length; k++) emitLine(sh.text, sh.runs, sh.adv, 0, lines[k], colX[c] + pad, k * lineH + baseline, glyphs);
-      // A label wrapped over lines reads as one phrase when extracted or copied.
-      const items: FrameItem[] = lines.length > 1 ? [{ kind: 'group', actualText: sh.text.replace(/\s*\n\s*/g, ''), items: glyphs }] : glyphs;
-      const textHeight = lines.length * lineH;
-      cells.push({ row: r, col: c, rowSpan: rs, colSpan: cs, items, textHeight, needed: textHeight + 2 * pad, tag: -1 });
-      c += cs;
-    }
-    if (node.rows[r].cells.length > 0 && owner.subarray(r * cols, (r + 1) * cols).includes(-1)) {
-      diags.push({ severity: 'warning', code: 'L-TABLE-GRID', message: `${tableName}第${r + 1}行的单元格少于${cols}列，空位按空白单元格画出`, where: tableName });
-    }
-  }
+      shaped.push(sh);
+      return sh.adv;
+    });
+  const { grid, colX } = model;
+  const { cols, rows } = grid;
+  const cells: CellLayout[] = model.cells.map((cm, id) => {
+    const gc = cm.grid;
+    const sh = shaped[id] ?? shapeText(cm.st, ctx, cm.where);
+    const scale = cm.size / size;
+    const runs = scale === 1 ? sh.runs : sh.runs.map((r) => ({ ...r, size: cm.size }));
+    const adv = scale === 1 ? sh.adv : sh.adv.map((a) => a * scale);
+    const base = scale === 1 ? baseline : baselineInBox(lineH, cm.size);
+    const lines = alignLines(sh.text, cm.lines, gc.align, cm.inner, 0);
+    const glyphs: TextItem[] = [];
+    for (let k = 0; k < lines.length; k++) emitLine(sh.text, runs, adv, 0, lines[k], colX[gc.col] + pad, k * lineH + base, glyphs);
+    // A label wrapped over lines reads as one phrase when extracted or copied.
+    const items: FrameItem[] = lines.length > 1 ? [{ kind: 'group', actualText: sh.text.replace(/\s*\n\s*/g, ''), items: glyphs }] : glyphs;
+    const textHeight = lines.length * lineH;
+    return { row: gc.row, col: gc.col, rowSpan: gc.rowSpan, colSpan: gc.colSpan, items, textHeight, needed: textHeight + 2 * pad, tag: -1 };
+  });
+  if (!given) ctx.diags.push(...model.diagnostics);
+  const owner = grid.owner;
 
   const rowH = new Array<number>(rows).fill(lineH + 2 * pad);
   for (const cell of cells) if (cell.rowSpan === 1) rowH[cell.row] = Math.max(rowH[cell.row], cell.needed);
@@ -117,10 +97,7 @@ export function layoutTable(node: TableNode, index: number, ctx: LayoutContext):
   const rowY = [0];
   for (let r = 0; r < rows; r++) rowY.push(rowY[r] + rowH[r]);
 
-  // Header: the leading rows marked header, plus any row a header cell spans into.
-  let headerRows = 0;
-  while (headerRows < rows && node.rows[headerRows].header) headerRows++;
-  for (const cell of cells) if (cell.row < headerRows) headerRows = Math.max(headerRows, cell.row + cell.rowSpan);
+  const headerRows = grid.headerRows;
   tagTable(cells, rows, headerRows, ctx);
 
   return { cols, rows, colX, rowH, rowY, headerRows, cells, owner, borderWidth: style.tableBorderPt, where: tableName };
@@ -147,16 +124,4 @@ function tagTable(cells: CellLayout[], rows: number, headerRows: number, ctx: La
   }
 }
 
-/** Column edges: relative widths scaled to `width` from `left`; equal widths if invalid. */
-export function columnEdges(widths: readonly number[], left: number, width: number): number[] {
-  const n = Math.max(1, widths.length);
-  const valid = widths.length > 0 && widths.every((w) => w > 0 && Number.isFinite(w));
-  const total = valid ? widths.reduce((a, b) => a + b, 0) : n;
-  const edges = [left];
-  let acc = 0;
-  for (let i = 0; i < n; i++) {
-    acc += valid ? widths[i] : 1;
-    edges.push(i === n - 1 ? left + width : left + (acc / total) * width);
-  }
-  return edges;
-}
+export { columnEdges } from './column-edges';

@@ -22,17 +22,18 @@ class RenderFailure extends Error {
 
 // Writers are required on first use so `validate` starts without loading them.
 
-/** Builds the .docx of a document tree. */
-async function docxOf(tree: DocTree, settings: RenderSettings): Promise<Uint8Array> {
-  const { writeDocx } = require('../writers/docx/index') as typeof import('../writers/docx/index');
-  return writeDocx(tree, settings.style ?? GBT9704, { fontProfile: settings.fontProfile, latinFont: settings.latinFont });
+/** What every format is drawn from: the fonts the PDF uses and the document's tables resolved with them. */
+interface Prepared {
+  fonts: import('../fonts/font-face').FontSet;
+  measure: import('../layout/table-model').TextMeasure;
+  tables: import('../layout/table-model').TableModel[];
 }
 
-/** Lays out and paints the PDF of a document tree; layout findings join the diagnostics. */
-async function pdfOf(tree: DocTree, settings: RenderSettings, diagnostics: Diagnostic[]): Promise<{ bytes: Uint8Array; pages: number }> {
-  const { resolveFontSet, facesOf } = require('../fonts/resolve') as typeof import('../fonts/resolve');
-  const { layoutDocument } = require('../layout/index') as typeof import('../layout/index');
-  const { writePdf } = require('../writers/pdf/index') as typeof import('../writers/pdf/index');
+/** Resolves the fonts and the tables once; the tables' messages join the diagnostics. */
+function prepare(tree: DocTree, settings: RenderSettings, diagnostics: Diagnostic[]): Prepared {
+  const { resolveFontSet } = require('../fonts/resolve') as typeof import('../fonts/resolve');
+  const { fontMeasure } = require('../layout/text-measure') as typeof import('../layout/text-measure');
+  const { resolveTables } = require('../layout/table-model') as typeof import('../layout/table-model');
   const style = settings.style ?? GBT9704;
   let fonts;
   try {
@@ -42,13 +43,36 @@ async function pdfOf(tree: DocTree, settings: RenderSettings, diagnostics: Diagn
     if (e instanceof FontError) throw new RenderFailure('FONT', e.message);
     throw e;
   }
-  const layout = layoutDocument(tree, style, fonts);
+  const measure = fontMeasure(fonts, style);
+  const tables = resolveTables(tree, style, measure);
+  for (const t of tables) for (const d of t.diagnostics) diagnostics.push({ severity: d.severity, code: d.code, path: d.where ?? '', message: d.message });
+  return { fonts, measure, tables };
+}
+
+/** Builds the .docx of a document tree. */
+async function docxOf(tree: DocTree, settings: RenderSettings, prep: Prepared): Promise<Uint8Array> {
+  const { writeDocx } = require('../writers/docx/index') as typeof import('../writers/docx/index');
+  return writeDocx(tree, settings.style ?? GBT9704, {
+    fontProfile: settings.fontProfile,
+    latinFont: settings.latinFont,
+    measure: prep.measure,
+    tables: prep.tables,
+  });
+}
+
+/** Lays out and paints the PDF of a document tree; layout findings join the diagnostics. */
+async function pdfOf(tree: DocTree, settings: RenderSettings, prep: Prepared, diagnostics: Diagnostic[]): Promise<{ bytes: Uint8Array; pages: number }> {
+  const { facesOf } = require('../fonts/resolve') as typeof import('../fonts/resolve');
+  const { layoutDocument } = require('../layout/index') as typeof import('../layout/index');
+  const { writePdf } = require('../writers/pdf/index') as typeof import('../writers/pdf/index');
+  const style = settings.style ?? GBT9704;
+  const layout = layoutDocument(tree, style, prep.fonts, { tables: prep.tables });
   for (const d of layout.diagnostics) {
     // --strict turns a character no font has (an empty box in the PDF) into an error.
     const severity = settings.strict && d.code === 'F-MISSING' ? 'error' : d.severity;
     diagnostics.push({ severity, code: d.code, path: d.where ?? '', message: d.message });
   }
-  return { bytes: await writePdf(layout.pages, facesOf(fonts), tree.meta, { structure: layout.structure }), pages: layout.pages.length };
+  return { bytes: await writePdf(layout.pages, facesOf(prep.fonts), tree.meta, { structure: layout.structure }), pages: layout.pages.length };
 }
 
 /**
@@ -86,9 +110,13 @@ export async function renderReportBytes(file: string, bytes: Uint8Array, setting
   let pdfPages: number | undefined;
   let html: Uint8Array | undefined;
   try {
-    if (settings.formats.includes('docx')) docx = await docxOf(tree, settings);
-    if (settings.formats.includes('pdf')) ({ bytes: pdf, pages: pdfPages } = await pdfOf(tree, settings, diagnostics));
-    if (settings.formats.includes('html')) html = (require('../writers/html/index') as typeof import('../writers/html/index')).writeHtml(tree);
+    const prep = prepare(tree, settings, diagnostics);
+    if (settings.formats.includes('docx')) docx = await docxOf(tree, settings, prep);
+    if (settings.formats.includes('pdf')) ({ bytes: pdf, pages: pdfPages } = await pdfOf(tree, settings, prep, diagnostics));
+    if (settings.formats.includes('html')) {
+      const { writeHtml } = require('../writers/html/index') as typeof import('../writers/html/index');
+      html = writeHtml(tree, settings.style ?? GBT9704, { tables: prep.tables });
+    }
   } catch (e) {
     if (e instanceof RenderFailure) {
       diagnostics.push({ severity: 'error', code: e.code, path: '', message: e.message });

@@ -1,3 +1,4 @@
+import { parseBlocks } from '../../src/doc/parse-markup';
 import type { Block } from '../../src/doc/tree';
 import { layoutDocument } from '../../src/layout';
 import type { TextItem } from '../../src/layout/frames';
@@ -114,5 +115,20 @@ describe('page numbers', () => {
       else expect(item.x).toBeCloseTo(geo.left + 14, 9);
       expect(item.text.codePointAt(0)).toBe(0x2014);
     });
+  });
+});
+
+describe('L-TABLE-SPAN-SPLIT, reachable from a template', () => {
+  test('a row-spanned label too tall for either part of a forced page break is reported', () => {
+    // What a user's template may emit: a tall spanned label after a page of body text.
+    const label = han(60); // 60 characters in a 34 mm column: about 25 lines
+    const markup = `<p>${han(28 * 12)}</p><table widths="12 50 94"><tr><td rowspan="2">${label}</td><td>甲</td><td>1</td></tr><tr><td>乙</td><td>2</td></tr></table>`;
+    const blocks = parseBlocks(markup);
+    const r = doc(blocks);
+    const found = r.diagnostics.filter((d) => d.code === 'L-TABLE-SPAN-SPLIT');
+    expect(found).toHaveLength(1);
+    expect(found[0].message).toMatch(/^第1个表格在第1行后分页/);
+    // without the body text before it, the table fits one page and nothing is reported
+    expect(doc(blocks.slice(1)).diagnostics.filter((d) => d.code === 'L-TABLE-SPAN-SPLIT')).toEqual([]);
   });
 });

@@ -35,13 +35,13 @@ function mceProcess(xml: string): string {
 
 const schemaOf = (name: string): string | undefined =>
   name === '[Content_Types].xml'
-    ? 'opc-contentTypes.xsd'
+    ? 'ecma/opc-contentTypes.xsd'
     : name.endsWith('.rels')
-      ? 'opc-relationships.xsd'
+      ? 'ecma/opc-relationships.xsd'
       : /^xl\/(workbook|styles|sharedStrings|worksheets\/sheet\d+)\.xml$/.test(name)
-        ? 'sml.xsd'
+        ? 'iso/sml.xsd'
         : name === 'xl/theme/theme1.xml'
-          ? 'dml-main.xsd'
+          ? 'iso/dml-main.xsd'
           : undefined;
 
 function validate(dir: string, name: string, xml: string): string {

@@ -5,6 +5,8 @@
 import type { DocMeta } from '../../doc/tree';
 import { bundledFaceIsBold, TIMES_NEW_ROMAN, wordFonts, type FontProfile } from '../../style/font-roles';
 import { charPitchPt, ROLES, type Role, type StyleSettings } from '../../style/settings';
+import { emMeasure } from '../../layout/text-measure';
+import type { TableModel, TextMeasure } from '../../layout/table-model';
 import { rFonts } from './run';
 import { mmToTwips, ptToEighths, ptToHalfPoints, ptToTwips } from './units';
 
@@ -16,6 +18,10 @@ export interface DocxOptions {
   latinFont?: 'body' | 'Times New Roman';
   /** Embed subsets of the named faces (default: with the bundled profile, whose faces readers lack). */
   embedFonts?: boolean;
+  /** How text is measured for the title's lines and the tables (default: by ems); the PDF's faces give the PDF's breaks. */
+  measure?: TextMeasure;
+  /** The document's tables, resolved once for every format (default: resolved here with `measure`). */
+  tables?: readonly TableModel[];
 }
 
 /** The four font slots of a run, with the East Asian hint so ambiguous characters (“”—：) use the CJK font. */
@@ -31,6 +37,8 @@ export interface RunFonts {
 export interface DocxContext {
   style: StyleSettings;
   meta: DocMeta;
+  /** How text is measured (the title's lines). */
+  measure: TextMeasure;
   fonts: Record<Role, RunFonts>;
   /** `<w:rFonts>` of each role, written once. */
   runFonts: Record<Role, string>;
@@ -111,6 +119,7 @@ export function createContext(meta: DocMeta, style: StyleSettings, options: Docx
   return {
     style,
     meta,
+    measure: options.measure ?? emMeasure(style),
     fonts,
     runFonts,
     size,

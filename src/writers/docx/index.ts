@@ -6,6 +6,7 @@
  */
 import type { Block, DocTree } from '../../doc/tree';
 import type { StyleSettings } from '../../style/settings';
+import { resolveTables, type TableModel } from '../../layout/table-model';
 import { createContext, type DocxContext, type DocxOptions } from './context';
 import { embeddedFaces } from './embed-fonts';
 import { footerXml } from './footer';
@@ -35,8 +36,9 @@ import { dosTimeOf, zip } from './zip';
 export type { DocxOptions } from './context';
 
 /** The document body: blocks in order; a page break becomes `pageBreakBefore` on the next block. */
-export function bodyXml(ctx: DocxContext, blocks: readonly Block[]): string {
+export function bodyXml(ctx: DocxContext, blocks: readonly Block[], tables: readonly TableModel[]): string {
   let out = '';
+  let tableIndex = 0;
   let breakBefore = false;
   let endsWithTable = false;
   for (const block of blocks) {
@@ -62,7 +64,7 @@ export function bodyXml(ctx: DocxContext, blocks: readonly Block[]): string {
       case 'table':
         // A table cannot carry the break itself: a one-twip-high paragraph does, so no blank line shows.
         if (o.pageBreakBefore) out += para({ style: STYLE.table, pageBreakBefore: true, spacing: { line: 20 } }, '');
-        out += table(ctx, block);
+        out += table(ctx, tables[tableIndex++]);
         endsWithTable = true;
         break;
       default: {
@@ -77,11 +79,11 @@ export function bodyXml(ctx: DocxContext, blocks: readonly Block[]): string {
 }
 
 /** word/document.xml */
-export function documentXml(ctx: DocxContext, blocks: readonly Block[]): string {
+export function documentXml(ctx: DocxContext, blocks: readonly Block[], tables: readonly TableModel[]): string {
   return (
     XML_DECL +
     `<w:document xmlns:w="${W_NS}" xmlns:r="${R_NS}"><w:body>` +
-    bodyXml(ctx, blocks) +
+    bodyXml(ctx, blocks, tables) +
     sectionProperties(ctx, { odd: DOC_RELS.footerOdd, even: DOC_RELS.footerEven }) +
     '</w:body></w:document>'
   );
@@ -106,7 +108,7 @@ export function writeDocxSync(tree: DocTree, style: StyleSettings, options: Docx
       { path: '_rels/.rels', data: packageRelsXml() },
       { path: 'docProps/core.xml', data: core },
       { path: 'docProps/app.xml', data: appXml() },
-      { path: 'word/document.xml', data: documentXml(ctx, tree.blocks) },
+      { path: 'word/document.xml', data: documentXml(ctx, tree.blocks, options.tables ?? resolveTables(tree, style, ctx.measure)) },
       { path: 'word/_rels/document.xml.rels', data: documentRelsXml() },
       { path: 'word/styles.xml', data: stylesXml(ctx) },
       { path: 'word/settings.xml', data: settingsXml(embedded.length > 0) },

@@ -26,9 +26,11 @@ export interface RunProps {
   bold?: boolean;
   /** Set the run off the character grid. */
   offGrid?: boolean;
+  /** Size in half points, where it differs from the style's (a shrunk number in a table). */
+  size?: number;
 }
 
-/** `<w:rPr>` in CT_RPr order: rStyle, rFonts, b, bCs, snapToGrid, lang. */
+/** `<w:rPr>` in CT_RPr order: rStyle, rFonts, b, bCs, snapToGrid, sz, szCs, lang. */
 export function runProps(ctx: DocxContext, p: RunProps): string {
   return (
     '<w:rPr>' +
@@ -36,6 +38,7 @@ export function runProps(ctx: DocxContext, p: RunProps): string {
     ctx.runFonts[p.role] +
     (p.bold ? '<w:b/><w:bCs/>' : '') +
     (p.offGrid ? '<w:snapToGrid w:val="0"/>' : '') +
+    (p.size ? `<w:sz w:val="${p.size}"/><w:szCs w:val="${p.size}"/>` : '') +
     LANG_EL +
     '</w:rPr>'
   );

@@ -9,7 +9,14 @@ import type { DocxContext } from './context';
 import { para, type BlockOptions } from './paragraph';
 import { runProps, textRun } from './run';
 import { bodyCharTwips, STYLE } from './styles';
-import { emWidth } from './title';
+import { emAdvance } from '../../layout/text-measure';
+
+/** Width of a string in ems (CJK 1, half-width forms and ASCII ½): Word indents the 落款 in characters. */
+export function emWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += emAdvance(ch.codePointAt(0) ?? 0);
+  return w;
+}
 
 /** Right indents, in characters, of the signature's lines (the last line is the date). */
 export function signatureIndents(lines: readonly string[]): number[] {

@@ -1,21 +1,31 @@
-import { signatureIndents } from '../../../src/writers/docx/signature';
+import { emWidth, signatureIndents } from '../../../src/writers/docx/signature';
 import { breakOpportunities } from '../../../src/layout/breaks';
 import { styledPlain } from '../../../src/layout/collect';
 import { shapeText } from '../../../src/layout/text';
 import { balanceTitle } from '../../../src/layout/title';
-import { emWidth, titleLines } from '../../../src/writers/docx/title';
+import { titleLines } from '../../../src/writers/docx/title';
+import { emMeasure, fontMeasure } from '../../../src/layout/text-measure';
+import { GBT9704 } from '../../../src/style/settings';
+import { realFonts } from '../../layout/support/real-fonts';
 import { testContext } from '../../layout/support/context';
 import { sampleTree } from './fixtures';
 import { all, render, textOf } from './helpers';
 
+const fonts = realFonts();
+if (!fonts) throw new Error('fonts/ not found');
+/** The title's Word lines, measured with the bundled faces as the pipeline measures them. */
+const wordLines = (text: string) => titleLines(styledPlain(text, 'title'), GBT9704, fontMeasure(fonts, GBT9704));
+/** The same by ems, as the writer does without fonts. */
+const emLines = (text: string) => titleLines(styledPlain(text, 'title'), GBT9704, emMeasure(GBT9704));
+
 describe('title', () => {
   it('keeps a title that fits on one line', () => {
-    expect(titleLines('某局2021年政府信息公开工作年度报告', 20)).toEqual(['某局2021年政府信息公开工作年度报告']);
+    expect(wordLines('某局2021年政府信息公开工作年度报告')).toEqual(['某局2021年政府信息公开工作年度报告']);
   });
 
-  it('breaks a long title where the PDF breaks it, keeping the words of the name whole', () => {
+  it('breaks a long title where the PDF breaks it, from the same font metrics', () => {
     const pdfLines = (text: string) => {
-      const ctx = testContext();
+      const ctx = testContext(fonts);
       const sh = shapeText(styledPlain(text, 'title'), ctx, 't');
       return balanceTitle({ text, adv: sh.adv, brk: breakOpportunities(text), spacing: 0 }, ctx.geo.width, 22).map((l) => text.slice(l.start, l.end));
     };
@@ -23,22 +33,33 @@ describe('title', () => {
       '平罗县科学技术局2021年政府信息公开工作年度报告',
       '黑龙江省哈尔滨市道里区住房和城乡建设局2022年政府信息公开工作年度报告',
       '中共某某省某某市某某区委员会机构编制委员会办公室2023年政府信息公开工作年度报告',
+      'ABC科技园区管理委员会WWW2021年政府信息公开工作年度报告',
     ]) {
-      expect(titleLines(title, 20)).toEqual(pdfLines(title));
+      expect(wordLines(title)).toEqual(pdfLines(title));
     }
-    expect(titleLines('平罗县科学技术局2021年政府信息公开工作年度报告', 20)).toEqual(['平罗县科学技术局2021年', '政府信息公开工作年度报告']);
+    expect(wordLines('平罗县科学技术局2021年政府信息公开工作年度报告')).toEqual(['平罗县科学技术局2021年', '政府信息公开工作年度报告']);
+  });
+
+  it('the writer measures with the faces it is given, not by ems (a wide Latin run moves the break)', async () => {
+    // Fandol's capitals are wider than half an em: measured by ems the title would fit one line less often.
+    const title = 'WWWWWWWWWW某某局2021年政府信息公开工作年度报告';
+    expect(wordLines(title)).not.toEqual(emLines(title));
+    const tree = { ...sampleTree(), blocks: [{ kind: 'title' as const, children: [{ kind: 'text' as const, text: title }] }] };
+    const doc = (await render(tree, GBT9704, { measure: fontMeasure(fonts, GBT9704) })).part('word/document.xml');
+    const p = all(/<w:p>.*?<\/w:p>/s, doc).find((x) => x.includes('<w:pStyle w:val="Title"/>')) ?? '';
+    expect(p.split('<w:br/>').map(textOf)).toEqual(wordLines(title));
   });
 
   it('otherwise balances the lines, never splitting a number or starting a line with closing punctuation', () => {
     const title = '宁夏回族自治区石嘴山市平罗县人民政府办公室2021年度政府信息公开工作年度报告';
-    const lines = titleLines(title, 20);
+    const lines = emLines(title);
     expect(lines.join('')).toBe(title);
     expect(lines).toHaveLength(2);
     for (const l of lines) expect(emWidth(l)).toBeLessThanOrEqual(20);
     expect(Math.abs(emWidth(lines[0]) - emWidth(lines[1]))).toBeLessThanOrEqual(2);
-    const digits = titleLines('一二三四五六七八九十一二三四五六七八2021年报告', 20);
+    const digits = emLines('一二三四五六七八九十一二三四五六七八2021年报告');
     expect(digits.some((l) => /^\d{1,3}$|^\d{1,3}年|^[0-9]{1,3}[^0-9]/.test(l) && !l.startsWith('2021'))).toBe(false);
-    expect(titleLines('一二三四五六七八九十一二三四五六七八九，十一二三', 20).every((l) => !l.startsWith('，'))).toBe(true);
+    expect(emLines('一二三四五六七八九十一二三四五六七八九，十一二三').every((l) => !l.startsWith('，'))).toBe(true);
   });
 
   it('writes the balanced lines with line breaks in one centred Title paragraph', async () => {
