@@ -14,6 +14,7 @@ import { fontsCommand } from './commands/fonts';
 import { rulesCommand } from './commands/rules';
 import { batchCommand } from './commands/batch';
 import { previewCommand } from './commands/preview';
+import { importCommand } from './commands/import';
 
 // yargs' zh_CN wording ("non-option 参数") is for programmers; these say what to type. The plural
 // forms are objects, which yargs accepts although its typings say strings.
@@ -41,6 +42,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(batchCommand(setExit))
     .command(previewCommand(setExit))
     .command(initCommand(setExit))
+    .command(importCommand(setExit))
     .command(fontsCommand(setExit))
     .command(schemaCommand())
     .command(rulesCommand())
