@@ -289,7 +289,8 @@ function readReviewLitigation(blocks: readonly TableBlock[], cells: RawFigures):
     const subs = findColumns(header, REVIEW_COLUMN_KEYS, b.layout);
     const placed: (Column | undefined)[] = REVIEW_PATHS.map((_, i) => {
       const group = groups[Math.floor(i / 5)];
-      const within = group ? subs[i % 5]?.filter((c) => centre(c) >= group.x0 - 1 && centre(c) <= group.x1 + 1) : undefined;
+      const tol = b.layout === 'positioned' ? 2 : 0;
+      const within = group ? subs[i % 5]?.filter((c) => centre(c) > group.x0 - tol && centre(c) < group.x1 + tol) : undefined;
       return within && within.length === 1 ? within[0] : undefined;
     });
     const all = placed.filter((c): c is Column => !!c);
