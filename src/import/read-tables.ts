@@ -117,9 +117,9 @@ function findColumns(rows: readonly TableCell[][], keys: readonly string[], layo
       let text = k;
       let x0 = c.x0;
       let x1 = c.x1;
-      for (const below of rows.slice(r + 1, r + 4)) {
+      for (const below of rows.slice(r + 1, r + 7)) {
         const next = below.find((b) => Math.abs(centre(b) - centre(c)) < 3);
-        if (!next) break;
+        if (!next) continue;
         text += labelKey(next.text);
         x0 = Math.min(x0, next.x0);
         x1 = Math.max(x1, next.x1);
@@ -241,7 +241,7 @@ function readApplications(blocks: readonly TableBlock[], cells: RawFigures): voi
         if (other && other.length > 1) columns[5] = other.filter((c) => !total || c.x0 < total.x0).reduce((a, c) => (c.x0 > a.x0 ? c : a), other[0]);
       }
     }
-    for (const row of b.rows.slice(first)) {
+    for (const row of logicalRows(b, first, columns)) {
       if (row.some((c) => HEADER_ONLY.has(labelKey(c.text)))) continue;
       let labels: string[];
       let values: RawCell[];
@@ -262,6 +262,25 @@ function readApplications(blocks: readonly TableBlock[], cells: RawFigures): voi
       values.forEach((v, i) => cells.set(`applications.${spec.key}[${i}]`, v));
     }
   }
+}
+
+/**
+ * The rows of a table from its first data row. In PDF text a row's label may wrap over several
+ * lines with its numbers on a line of their own (vertically centred): a line whose label starts
+ * a row of 表三 opens a row, and the lines after it join it.
+ */
+function logicalRows(b: TableBlock, first: number, columns: (Column | undefined)[] | undefined): TableCell[][] {
+  const rows = b.rows.slice(first);
+  if (b.layout !== 'positioned') return rows;
+  const known = (columns ?? []).filter((c): c is Column => !!c);
+  const firstX = known.length > 0 ? Math.min(...known.map((c) => c.x0)) : Infinity;
+  const out: TableCell[][] = [];
+  for (const row of rows) {
+    const starts = labelTexts(row, firstX, b.layout).some((t) => applicationRowOf(t) !== undefined);
+    if (starts || out.length === 0) out.push([...row]);
+    else out[out.length - 1].push(...row);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- 表四
@@ -289,8 +308,14 @@ function readReviewLitigation(blocks: readonly TableBlock[], cells: RawFigures):
     const subs = findColumns(header, REVIEW_COLUMN_KEYS, b.layout);
     const placed: (Column | undefined)[] = REVIEW_PATHS.map((_, i) => {
       const group = groups[Math.floor(i / 5)];
-      const tol = b.layout === 'positioned' ? 2 : 0;
-      const within = group ? subs[i % 5]?.filter((c) => centre(c) > group.x0 - tol && centre(c) < group.x1 + tol) : undefined;
+      // PDF text gives a group header's words, not its cell: a column belongs to the nearest group.
+      const nearest = (c: Column) => {
+        const d = groups.map((g) => (g ? Math.abs(centre(g) - centre(c)) : Infinity));
+        return d.indexOf(Math.min(...d));
+      };
+      const within = group
+        ? subs[i % 5]?.filter((c) => (b.layout === 'positioned' ? nearest(c) === Math.floor(i / 5) : centre(c) > group.x0 && centre(c) < group.x1))
+        : undefined;
       return within && within.length === 1 ? within[0] : undefined;
     });
     const all = placed.filter((c): c is Column => !!c);

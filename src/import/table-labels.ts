@@ -37,7 +37,8 @@ export function applicationRowOf(text: string): ApplicationRow | undefined {
   const key = coreKey(text);
   if (key === '') return undefined;
   const exact = ROW_CORES.indexOf(key);
-  if (exact >= 0) return APPLICATION_ROWS[exact];
+  // A short label (其他, 总计) names a row only with its enumerator: alone it is a header or a fragment.
+  if (exact >= 0 && (key.length >= 4 || labelKey(text) !== key)) return APPLICATION_ROWS[exact];
   if (key.length < 4) return undefined;
   const hits = ROW_CORES.flatMap((c, i) => (c.length >= 4 && (c.startsWith(key) || key.startsWith(c)) ? [i] : []));
   return hits.length === 1 ? APPLICATION_ROWS[hits[0]] : undefined;

@@ -5,6 +5,7 @@ describe('import: the example rendered by xxgk and imported back', () => {
   test.each([
     ['docx', true],
     ['html', true],
+    ['pdf', false],
   ] as const)('%s: the same figures, headings and paragraphs (bold compared: %s)', async (format, bold) => {
     const result = await importBytes(await renderTo(data, format), format);
     expect(roundTripDifferences(data, result, bold)).toEqual([]);
