@@ -25,6 +25,9 @@ export interface TableCell {
   text: string;
   x0: number;
   x1: number;
+  /** PDF text only: the baseline (points from the bottom) and the font size. */
+  y?: number;
+  size?: number;
 }
 
 /**

@@ -100,7 +100,10 @@ const SECTION_HEADING = /^[一二三四五六]、(?:总体情况|主动公开政
 
 /** Lines → paragraphs and tables. */
 function toBlocks(lines: Line[]): Block[] {
-  const body = mostCommon(lines.map((l) => Math.round(l.size)));
+  // The body size is that of full-width lines (a large table may have more lines in its own size).
+  const span = Math.max(...lines.map((l) => l.x1)) - Math.min(...lines.map((l) => l.x0));
+  const full = lines.filter((l) => l.chunks.length === 1 && l.x1 - l.x0 > span * 0.6);
+  const body = mostCommon((full.length > 0 ? full : lines).map((l) => Math.round(l.size)));
   const left = mostCommon(lines.filter((l) => l.chunks.length === 1).map((l) => Math.round(l.x0)));
   const right = mostCommon(lines.filter((l) => l.chunks.length === 1).map((l) => Math.round(l.x1)));
   const textWidth = Math.max(1, right - left);
@@ -138,7 +141,7 @@ function toBlocks(lines: Line[]): Block[] {
         table = [];
         blocks.push({ kind: 'table', layout: 'positioned', rows: table });
       }
-      table.push(l.chunks.map((c) => ({ text: c.text, x0: c.x0, x1: c.x1 })));
+      table.push(l.chunks.map((c) => ({ text: c.text, x0: c.x0, x1: c.x1, y: l.y, size: l.size })));
       return;
     }
     table = undefined;

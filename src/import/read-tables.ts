@@ -5,6 +5,7 @@
  */
 import { APPLICATION_COLUMNS, APPLICATION_ROWS, REVIEW_LITIGATION_PARTS, OUTCOME_COLUMNS } from '../catalogue/format-2021';
 import type { TableBlock, TableCell } from './blocks';
+import { positionedRows, stackedValues } from './pdf-cells';
 import { labelKey, readCell, type CellReading } from './normalize';
 import {
   APPLICATION_COLUMN_KEYS,
@@ -264,23 +265,18 @@ function readApplications(blocks: readonly TableBlock[], cells: RawFigures): voi
   }
 }
 
-/**
- * The rows of a table from its first data row. In PDF text a row's label may wrap over several
- * lines with its numbers on a line of their own (vertically centred): a line whose label starts
- * a row of 表三 opens a row, and the lines after it join it.
- */
+/** The rows of a table from its first data row; PDF text is regrouped into rows first (`pdf-cells.ts`). */
 function logicalRows(b: TableBlock, first: number, columns: (Column | undefined)[] | undefined): TableCell[][] {
   const rows = b.rows.slice(first);
   if (b.layout !== 'positioned') return rows;
   const known = (columns ?? []).filter((c): c is Column => !!c);
-  const firstX = known.length > 0 ? Math.min(...known.map((c) => c.x0)) : Infinity;
-  const out: TableCell[][] = [];
-  for (const row of rows) {
-    const starts = labelTexts(row, firstX, b.layout).some((t) => applicationRowOf(t) !== undefined);
-    if (starts || out.length === 0) out.push([...row]);
-    else out[out.length - 1].push(...row);
-  }
-  return out;
+  if (known.length === 0) return [];
+  // A number centred in a row may sit above the first line of its label: take every line below the header.
+  const firstX = Math.min(...known.map((c) => c.x0));
+  const header = b.rows.slice(0, first).flat().filter((c) => c.x0 >= firstX - 2 && !isValueText(c.text));
+  const bottom = Math.min(...header.map((c) => c.y ?? Infinity));
+  const lines = [...b.rows.slice(0, first).map((row) => row.filter((c) => (c.y ?? Infinity) < bottom - 0.5)), ...rows];
+  return positionedRows(lines, known, (t) => applicationRowOf(t) !== undefined);
 }
 
 // ---------------------------------------------------------------- 表四
@@ -296,7 +292,7 @@ function readReviewLitigation(blocks: readonly TableBlock[], cells: RawFigures):
       });
     const dataIndex = b.rows.findIndex((row, i) => i > 0 && !isHeader(row) && row.some((c) => c.text.trim() !== '') && row.every((c) => c.text.trim() === '' || isValueText(c.text)));
     if (dataIndex < 0) continue;
-    const data = b.rows[dataIndex];
+    let data = b.rows[dataIndex];
     if (b.layout === 'sequence') {
       const values = data.map((c) => c.text.trim());
       while (values.length > 0 && values[values.length - 1] === '') values.pop();
@@ -319,6 +315,12 @@ function readReviewLitigation(blocks: readonly TableBlock[], cells: RawFigures):
       return within && within.length === 1 ? within[0] : undefined;
     });
     const all = placed.filter((c): c is Column => !!c);
+    if (b.layout === 'positioned') {
+      // The data row may wrap over several lines: every line after the header, joined per column.
+      const rest = b.rows.slice(dataIndex);
+      const end = rest.findIndex((row) => row.some((c) => c.text.trim() !== '' && !isValueText(c.text)));
+      data = stackedValues(end < 0 ? rest : rest.slice(0, end), all);
+    }
     REVIEW_LITIGATION_PARTS.forEach((part, p) => {
       REVIEW_COLUMN_KEYS.forEach((_, k) => {
         const path = REVIEW_PATHS[p * 5 + k];
