@@ -37,13 +37,22 @@ export function parseReportBytes(bytes: Uint8Array): { data: unknown; sourceMap?
   return loadReportText(decoded.text ?? '');
 }
 
+/**
+ * Last year's report for the cross-year rules: its bytes (YAML/JSON), data already read (an
+ * imported report), or why it could not be read.
+ */
+export type PreviousReport = Uint8Array | { data: unknown } | { error: string };
+
 /** Loads and validates report bytes; `previous` is last year's report for the cross-year rules. */
-export function checkReportBytes(file: string, bytes: Uint8Array, previous?: Uint8Array): CheckedReport {
+export function checkReportBytes(file: string, bytes: Uint8Array, previous?: PreviousReport): CheckedReport {
   const loaded = parseReportBytes(bytes);
   if (loaded.diagnostics.length > 0 || !loaded.sourceMap) return { file, diagnostics: loaded.diagnostics };
   let prev: { data: unknown } | undefined;
   const extra: Diagnostic[] = [];
-  if (previous) {
+  if (previous && !(previous instanceof Uint8Array)) {
+    if ('error' in previous) extra.push({ severity: 'error', code: 'PREVIOUS', path: '', message: `上年报告无法读取：${previous.error}` });
+    else prev = { data: previous.data };
+  } else if (previous) {
     const p = parseReportBytes(previous);
     if (p.diagnostics.length > 0) {
       extra.push({ severity: 'error', code: 'PREVIOUS', path: '', message: `上年报告无法读取：${p.diagnostics[0].message}` });
@@ -54,8 +63,8 @@ export function checkReportBytes(file: string, bytes: Uint8Array, previous?: Uin
 }
 
 /** Reads, loads and validates a report file. */
-export function checkReportFile(file: string, previousFile?: string): CheckedReport {
+export function checkReportFile(file: string, previousFile?: string | PreviousReport): CheckedReport {
   const bytes = readInputBytes(file);
-  const previous = previousFile ? readInputBytes(previousFile) : undefined;
+  const previous = typeof previousFile === 'string' ? readInputBytes(previousFile) : previousFile;
   return checkReportBytes(file, bytes, previous);
 }
