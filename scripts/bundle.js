@@ -30,8 +30,10 @@ try {
 // Loaded from node_modules when needed instead of bundled: yargs reads its Chinese
 // messages from its own folder; cli-progress only serves batch; handlebars' compiler
 // only an edited template copy (the runtime is bundled); TypeBox only a build without the
-// generated schema; pdfjs-dist is served to the browser, not run.
-const EXTERNAL = new Set(['cli-progress', 'handlebars', '@sinclair/typebox', 'pdfjs-dist/package.json']);
+// generated schema; pdfjs-dist is served to the browser, not run. The importer's parsers
+// (fflate, htmlparser2) load from node_modules only when `xxgk import` (or `validate --previous`
+// with a .docx/.html) runs, so a render does not even parse them.
+const EXTERNAL = new Set(['cli-progress', 'handlebars', '@sinclair/typebox', 'pdfjs-dist/package.json', 'fflate', 'htmlparser2']);
 const externals = {
   name: 'xxgk-externals',
   setup(build) {
