@@ -59,6 +59,7 @@ function unreadReason(raw: RawCell | undefined, cell: FigureCell, tableFound: bo
     case 'notApplicable':
       return `单元格写作“${raw.text}”（只有表二可以写“/”）`;
     case 'other':
+      if (raw.text.startsWith('？')) return `数字“${raw.text.slice(1)}”位于两行之间，或与别的数挤在同一格，不能确定属于哪一格`;
       return `单元格内容“${raw.text}”不是数字`;
     case 'number':
       return `“${raw.text}”不是整数`;

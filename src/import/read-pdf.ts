@@ -12,6 +12,7 @@ interface Chunk {
   text: string;
   x0: number;
   x1: number;
+  y: number;
 }
 
 interface Line {
@@ -47,7 +48,12 @@ function checkText(pages: PdfPage[]): void {
     throw new ImportError(`PDF 文件有 ${pages.length} 页，但没有文字层（可能是扫描件或图片）：无法提取文字，请导入报告的 Word 文件或网页`);
   }
   const good = chars.filter((c) => PLAUSIBLE.test(c)).length;
-  if (good / chars.length < 0.8 || !/[\u4e00-\u9fff]/.test(text)) {
+  // A font whose glyphs all map to one or two characters (“本本本本”) is as unusable as none.
+  const cjk = chars.filter((c) => /[\u4e00-\u9fff]/.test(c));
+  const counts = new Map<string, number>();
+  for (const c of cjk) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const degenerate = cjk.length >= 100 && Math.max(...counts.values()) > cjk.length * 0.3;
+  if (good / chars.length < 0.8 || cjk.length === 0 || degenerate) {
     throw new ImportError('PDF 文件的字体没有可用的文字映射：无法提取文字（复制出来会是乱码），请导入报告的 Word 文件或网页');
   }
 }
@@ -71,7 +77,7 @@ function linesOf(page: PdfPage, index: number): Line[] {
       if (last && gap < size * 0.45) {
         last.text += (gap > size * 0.25 && /[A-Za-z0-9]$/.test(last.text) && /^[A-Za-z0-9]/.test(it.str) ? ' ' : '') + it.str;
         last.x1 = Math.max(last.x1, it.x + it.width);
-      } else chunks.push({ text: it.str, x0: it.x, x1: it.x + it.width });
+      } else chunks.push({ text: it.str, x0: it.x, x1: it.x + it.width, y: it.y });
     }
     for (const c of chunks) c.text = c.text.trim();
     const kept = chunks.filter((c) => c.text !== '');
@@ -104,8 +110,8 @@ function toBlocks(lines: Line[]): Block[] {
   const span = Math.max(...lines.map((l) => l.x1)) - Math.min(...lines.map((l) => l.x0));
   const full = lines.filter((l) => l.chunks.length === 1 && l.x1 - l.x0 > span * 0.6);
   const body = mostCommon((full.length > 0 ? full : lines).map((l) => Math.round(l.size)));
-  const left = mostCommon(lines.filter((l) => l.chunks.length === 1).map((l) => Math.round(l.x0)));
-  const right = mostCommon(lines.filter((l) => l.chunks.length === 1).map((l) => Math.round(l.x1)));
+  const left = Math.min(...lines.map((l) => l.x0));
+  const right = Math.max(...lines.map((l) => l.x1));
   const textWidth = Math.max(1, right - left);
   // A table is a run of lines holding at least one line set apart in columns, bounded by
   // section headings, wide body lines, and the last line of a paragraph (flush left after a wide line).
@@ -129,7 +135,7 @@ function toBlocks(lines: Line[]): Block[] {
   }
   const blocks: Block[] = [];
   let table: TableCell[][] | undefined;
-  let para: { text: string; size: number; page: number; y: number } | undefined;
+  let para: { text: string; size: number; page: number; y: number; x1: number } | undefined;
   const flush = () => {
     if (para) blocks.push({ kind: 'paragraph', runs: [{ text: para.text, bold: false }] });
     para = undefined;
@@ -141,7 +147,7 @@ function toBlocks(lines: Line[]): Block[] {
         table = [];
         blocks.push({ kind: 'table', layout: 'positioned', rows: table });
       }
-      table.push(l.chunks.map((c) => ({ text: c.text, x0: c.x0, x1: c.x1, y: l.y, size: l.size })));
+      table.push(l.chunks.map((c) => ({ text: c.text, x0: c.x0, x1: c.x1, y: c.y, size: l.size })));
       return;
     }
     table = undefined;
@@ -149,16 +155,19 @@ function toBlocks(lines: Line[]): Block[] {
     const indented = l.x0 > left + body * 0.8;
     const big = Math.round(l.size) > body * 1.15;
     const gap = para && para.page === l.page ? para.y - l.y > l.size * 2.2 : false;
-    const continues = para && !indented && !gap && (big ? para.size === Math.round(l.size) : para.size <= body * 1.15) && !SECTION_HEADING.test(text);
+    // A paragraph ends at a line that stops short of the right margin (a paragraph without first-line indent).
+    const ended = para !== undefined && para.x1 < right - body * 1.5;
+    const continues = para && !indented && !gap && !ended && (big ? para.size === Math.round(l.size) : para.size <= body * 1.15) && !SECTION_HEADING.test(text);
     const titleContinues = para && big && para.size === Math.round(l.size) && para.page === l.page && !gap;
     if (continues || titleContinues) {
       para!.text += (/[A-Za-z0-9]$/.test(para!.text) && /^[A-Za-z0-9]/.test(text) ? ' ' : '') + text;
       para!.y = l.y;
+      para!.x1 = l.x1;
       para!.page = l.page;
       return;
     }
     flush();
-    para = { text, size: Math.round(l.size), page: l.page, y: l.y };
+    para = { text, size: Math.round(l.size), page: l.page, y: l.y, x1: l.x1 };
   });
   flush();
   return blocks;

@@ -3,10 +3,10 @@
  * position, and reads every figure cell as a raw reading (docs/IMPORT.md §3). Arithmetic on
  * blank cells is `derive-blanks.ts`'s business.
  */
-import { APPLICATION_COLUMNS, APPLICATION_ROWS, REVIEW_LITIGATION_PARTS, OUTCOME_COLUMNS } from '../catalogue/format-2021';
+import { APPLICATION_COLUMNS, APPLICATION_ROWS, OUTCOME_GROUPS, REVIEW_LITIGATION_PARTS, OUTCOME_COLUMNS } from '../catalogue/format-2021';
 import type { TableBlock, TableCell } from './blocks';
 import { positionedRows, stackedValues } from './pdf-cells';
-import { labelKey, readCell, type CellReading } from './normalize';
+import { coreKey, labelKey, readCell, type CellReading } from './normalize';
 import {
   APPLICATION_COLUMN_KEYS,
   PROACTIVE_COLUMNS,
@@ -87,9 +87,6 @@ function readAt(row: readonly TableCell[], col: Column | undefined, layout: Tabl
   const filled = hits.filter((c) => c.text.trim() !== '');
   if (filled.length === 0) return { kind: 'blank' };
   if (filled.length > 1) {
-    const joined = filled.map((c) => c.text.trim()).join('');
-    const r = readCell(joined);
-    if (r.kind === 'number' && layout === 'positioned') return r;
     return { kind: 'missing', reason: `这一格有几个数（${filled.map((c) => c.text.trim()).join('、')}）`, derivable: false };
   }
   return readCell(filled[0].text);
@@ -119,7 +116,8 @@ function findColumns(rows: readonly TableCell[][], keys: readonly string[], layo
       let x0 = c.x0;
       let x1 = c.x1;
       for (const below of rows.slice(r + 1, r + 7)) {
-        const next = below.find((b) => Math.abs(centre(b) - centre(c)) < 3);
+        // Centred or flush left under it.
+        const next = below.find((b) => Math.abs(centre(b) - centre(c)) < 3 || (Math.abs(b.x0 - c.x0) < 2 && b.x1 <= c.x1 + 2));
         if (!next) continue;
         text += labelKey(next.text);
         x0 = Math.min(x0, next.x0);
@@ -203,8 +201,7 @@ function readProactive(blocks: readonly TableBlock[], cells: RawFigures): void {
         if (values.length === 0) cells.set(path, { kind: 'blank' });
         else if (values.length === 1) cells.set(path, readCell(values[0]));
         else {
-          const joined = readCell(values.join(''));
-          cells.set(path, b.layout === 'positioned' && joined.kind === 'number' ? joined : { kind: 'missing', reason: `这一行有几个数（${values.join('、')}）`, derivable: false });
+          cells.set(path, { kind: 'missing', reason: `这一行有几个数（${values.join('、')}）`, derivable: false });
         }
         continue;
       }
@@ -223,6 +220,9 @@ function readProactive(blocks: readonly TableBlock[], cells: RawFigures): void {
 const DOCUMENT_COLUMN_LABEL = ['本年制发件数', '本年废止件数', '现行有效件数'];
 
 // ---------------------------------------------------------------- 表三
+
+/** The group labels of 表三 (they span rows and hold no numbers). */
+const GROUP_CORES = ['三、本年度办理结果', ...OUTCOME_GROUPS.map((g) => g[1])].map((l) => coreKey(l));
 
 /** Header texts of 表三 that no data row carries. */
 const HEADER_ONLY = new Set(['申请人情况', '法人或其他组织', ...APPLICATION_COLUMN_KEYS.slice(0, 5)]);
@@ -276,7 +276,7 @@ function logicalRows(b: TableBlock, first: number, columns: (Column | undefined)
   const header = b.rows.slice(0, first).flat().filter((c) => c.x0 >= firstX - 2 && !isValueText(c.text));
   const bottom = Math.min(...header.map((c) => c.y ?? Infinity));
   const lines = [...b.rows.slice(0, first).map((row) => row.filter((c) => (c.y ?? Infinity) < bottom - 0.5)), ...rows];
-  return positionedRows(lines, known, (t) => applicationRowOf(t) !== undefined);
+  return positionedRows(lines, known, (t) => applicationRowOf(t) !== undefined, (t) => GROUP_CORES.includes(coreKey(t)));
 }
 
 // ---------------------------------------------------------------- 表四
@@ -314,12 +314,22 @@ function readReviewLitigation(blocks: readonly TableBlock[], cells: RawFigures):
         : undefined;
       return within && within.length === 1 ? within[0] : undefined;
     });
+    // When all fifteen sub-headers are found in their printed order, the order places them (group
+    // headers may be set flush left, far from the columns they head).
+    const inOrder = subs
+      .flatMap((cols, k) => (cols ?? []).map((c) => ({ k, c })))
+      .sort((a, b) => centre(a.c) - centre(b.c));
+    if (inOrder.length === 15 && inOrder.every((s, i) => s.k === i % 5)) inOrder.forEach((s, i) => (placed[i] = s.c));
     const all = placed.filter((c): c is Column => !!c);
     if (b.layout === 'positioned') {
-      // The data row may wrap over several lines: every line after the header, joined per column.
+      // The data row may wrap over several lines, its first above the header's last: every
+      // number below the header's lowest word, up to the next text.
+      const head = header.flat().filter((c) => !isValueText(c.text));
+      const bottom = Math.min(...head.map((c) => c.y ?? Infinity));
       const rest = b.rows.slice(dataIndex);
       const end = rest.findIndex((row) => row.some((c) => c.text.trim() !== '' && !isValueText(c.text)));
-      data = stackedValues(end < 0 ? rest : rest.slice(0, end), all);
+      const cells = [...header.flat(), ...(end < 0 ? rest : rest.slice(0, end)).flat()].filter((c) => isValueText(c.text) && (c.y ?? Infinity) < bottom - 0.5);
+      data = stackedValues(cells, all);
     }
     REVIEW_LITIGATION_PARTS.forEach((part, p) => {
       REVIEW_COLUMN_KEYS.forEach((_, k) => {

@@ -67,3 +67,12 @@ describe('import: hostile files are refused before parsing, with a message', () 
     expect(JSON.stringify(doc.blocks)).toContain('平罗县');
   });
 });
+
+describe('import: a PDF whose fonts map to no usable text', () => {
+  test('says 无法提取文字 rather than returning garbage (LibreOffice without a Chinese font: every glyph maps to 本 or 某)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const bytes = readFileSync(join(__dirname, '..', 'fixtures', 'import', 'no-text-mapping.pdf'));
+    expect(await refused('no-text-mapping.pdf', bytes)).toMatch(/无法提取文字/);
+  }, 30_000);
+});
