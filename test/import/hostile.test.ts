@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { readSource } from '../../src/import/read-source';
 import { IMPORT_LIMITS } from '../../src/import/limits';
@@ -70,8 +72,6 @@ describe('import: hostile files are refused before parsing, with a message', () 
 
 describe('import: a PDF whose fonts map to no usable text', () => {
   test('says 无法提取文字 rather than returning garbage (LibreOffice without a Chinese font: every glyph maps to 本 or 某)', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
     const bytes = readFileSync(join(__dirname, '..', 'fixtures', 'import', 'no-text-mapping.pdf'));
     expect(await refused('no-text-mapping.pdf', bytes)).toMatch(/无法提取文字/);
   }, 30_000);
