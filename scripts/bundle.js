@@ -31,8 +31,10 @@ try {
 // messages from its own folder; cli-progress only serves batch; handlebars' compiler
 // only an edited template copy (the runtime is bundled); TypeBox only a build without the
 // generated schema; pdfjs-dist is served to the browser, not run; exceljs only writes workbooks
-// (init/convert to .xlsx), so it stays out of the bundle and off the start-up path.
-const EXTERNAL = new Set(['cli-progress', 'handlebars', '@sinclair/typebox', 'pdfjs-dist/package.json', 'exceljs']);
+// (init/convert to .xlsx), so it stays out of the bundle and off the start-up path. The
+// importer's parsers (fflate, htmlparser2) load from node_modules only when `xxgk import` (or
+// `validate --previous` with a .docx/.html) runs, so a render does not even parse them.
+const EXTERNAL = new Set(['cli-progress', 'handlebars', '@sinclair/typebox', 'pdfjs-dist/package.json', 'exceljs', 'fflate', 'htmlparser2']);
 const externals = {
   name: 'xxgk-externals',
   setup(build) {

@@ -63,9 +63,15 @@ export function parseReportBytes(bytes: Uint8Array, file = ''): { data: unknown;
   return loadReportText(decoded.text ?? '');
 }
 
-/** What a check takes besides the report: last year's report (bytes and name) for the cross-year rules, a rules file's values. */
+/**
+ * Last year's report for the cross-year rules: its bytes (a data file), data already read (an
+ * imported report), or why it could not be read.
+ */
+export type PreviousReport = Uint8Array | { data: unknown } | { error: string };
+
+/** What a check takes besides the report: last year's report (and its file name), a rules file's values. */
 export interface CheckOptions {
-  previous?: Uint8Array;
+  previous?: PreviousReport;
   previousFile?: string;
   rules?: RulesConfig;
 }
@@ -77,7 +83,10 @@ export function checkReportBytes(file: string, bytes: Uint8Array, { previous, pr
   if (loaded.data === undefined || !loaded.sourceMap) return { file, diagnostics: loaded.diagnostics };
   let prev: { data: unknown } | undefined;
   const extra: Diagnostic[] = [];
-  if (previous) {
+  if (previous && !(previous instanceof Uint8Array)) {
+    if ('error' in previous) extra.push({ severity: 'error', code: 'PREVIOUS', path: '', message: `上年报告无法读取：${previous.error}` });
+    else prev = { data: previous.data };
+  } else if (previous) {
     const p = parseReportBytes(previous, previousFile);
     if (p.data === undefined) {
       extra.push({ severity: 'error', code: 'PREVIOUS', path: '', message: `上年报告无法读取：${p.diagnostics[0].message}` });
@@ -90,8 +99,8 @@ export function checkReportBytes(file: string, bytes: Uint8Array, { previous, pr
 }
 
 /** Reads, loads and validates a report file. */
-export function checkReportFile(file: string, previousFile?: string, rules?: RulesConfig): CheckedReport {
+export function checkReportFile(file: string, previous?: string | PreviousReport, rules?: RulesConfig): CheckedReport {
   const bytes = readInputBytes(file);
-  const previous = previousFile ? readInputBytes(previousFile) : undefined;
-  return checkReportBytes(file, bytes, { previous, previousFile, rules });
+  const previousFile = typeof previous === 'string' ? previous : undefined;
+  return checkReportBytes(file, bytes, { previous: previousFile !== undefined ? readInputBytes(previousFile) : (previous as PreviousReport | undefined), previousFile, rules });
 }

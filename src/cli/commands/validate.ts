@@ -20,14 +20,26 @@ export function validateCommand(setExit: (code: number) => void): CommandModule<
       y
         .positional('files', { describe: '报告数据文件（.yaml/.yml/.json 或 .xlsx 工作簿）', type: 'string', array: true, demandOption: true })
         .option('json', { type: 'boolean', default: false, describe: '以 JSON 输出结果' })
-        .option('previous', { type: 'string', describe: '上一年度的报告数据文件，用于跨年度核对（X1、X2、C1）' })
+        .option('previous', { type: 'string', describe: '上一年度的报告：数据文件（.yaml/.json/.xlsx），或已发布的报告（.docx/.pdf/.html/.txt，先导入），用于跨年度核对（X1、X2、C1）' })
         .option('config', CONFIG_OPTION) as never,
-    handler: (args) => {
+    handler: async (args) => {
       // Required here, not at the top: every command starts without loading the others' code.
-      const { checkReportFile } = require('../../pipeline/check-report') as typeof import('../../pipeline/check-report');
+      const { checkReportFile, readInputBytes } = require('../../pipeline/check-report') as typeof import('../../pipeline/check-report');
       const { rulesInForce } = require('../../pipeline/rules-file') as typeof import('../../pipeline/rules-file');
       const rules = rulesInForce(args.config, process.cwd()).config;
-      const results = args.files.map((f) => checkReportFile(f, args.previous, rules));
+      let previous: import('../../pipeline/check-report').PreviousReport | string | undefined = args.previous;
+      // Last year's published report (.docx, .pdf, .html, .txt) is imported first (docs/IMPORT.md §7).
+      if (args.previous && /\.(docx|pdf|html?|txt)$/i.test(args.previous)) {
+        const bytes = readInputBytes(args.previous);
+        const imp = require('../../import') as typeof import('../../import');
+        try {
+          previous = { data: (await imp.importFile(args.previous, bytes)).data };
+        } catch (e) {
+          if (!(e instanceof imp.ImportError)) throw e;
+          previous = { error: e.message };
+        }
+      }
+      const results = args.files.map((f) => checkReportFile(f, previous, rules));
       let anyError = false;
       for (const r of results) if (countDiagnostics(r.diagnostics).errors > 0) anyError = true;
       if (args.json) {

@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { importBytes, renderTo, roundTripDifferences } from './support';
+
+const CJK = [...'政府信息公开工作年度报告本局按照要求开展主动依申请管理平台建设监督保障制度规范培训考核网站发布审核及时准确全面推进落实加强完善提升服务群众企业'];
+const word = fc.array(fc.constantFrom(...CJK), { minLength: 2, maxLength: 6 }).map((a) => a.join(''));
+const sentence = fc
+  .tuple(fc.array(word, { minLength: 2, maxLength: 8 }), fc.option(fc.nat({ max: 9999 }), { nil: undefined }), fc.boolean())
+  .map(([words, n, bold]) => {
+    const body = words.join('，');
+    const withNumber = n === undefined ? body : `${body}共${n}件`;
+    return (bold ? `**一是**${withNumber}` : withNumber) + '。';
+  });
+const paragraph = fc.array(sentence, { minLength: 1, maxLength: 4 }).map((s) => s.join(''));
+const paragraphs = (max: number) => fc.array(paragraph, { minLength: 1, maxLength: max }).map((p) => p.join('\n\n'));
+const runIn = fc.tuple(fc.constantFrom('（一）', '（二）', '（三）'), word, paragraph).map(([n, h, p]) => `${n}${h}。${p}`);
+const count = fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.nat({ max: 30 }) }, { weight: 1, arbitrary: fc.nat({ max: 99999 }) });
+const row = fc.array(count, { minLength: 6, maxLength: 6 });
+const outcomes = fc.record({ upheld: count, corrected: count, other: count, pending: count });
+const documents = fc.record({ issued: count, repealed: count, inForce: count });
+const placeholder = fc.constantFrom('', '本年度共收到申请{{applications.newlyReceived.total}}件。');
+
+/** Reports whose figures are arbitrary and whose text follows the body conventions of the contract. */
+const report = fc
+  .record({
+    agency: word.map((w) => `某某县${w}局`),
+    year: fc.integer({ min: 2021, max: 2030 }),
+    contact: fc.option(fc.nat({ max: 9999999 }).map((n) => String(n + 1000000)), { nil: undefined }),
+    overviewIntro: paragraphs(2),
+    overview: fc.array(fc.record({ heading: word, body: paragraphs(3) }), { minLength: 1, maxLength: 5 }),
+    proactive: fc.record({
+      rules: fc.oneof(documents, fc.constant({ issued: '/', repealed: '/', inForce: '/' })),
+      normativeDocuments: documents,
+      licensing: count,
+      penalty: count,
+      coercion: count,
+      fees: fc.oneof(count, fc.constantFrom('0.00', '12.5', '3.25')),
+    }),
+    applications: fc.record({
+      newlyReceived: row,
+      carriedOver: row,
+      granted: row,
+      partiallyGranted: row,
+      denied: fc.record({ stateSecret: row, thirdPartyRights: row, inquiryMatters: row }),
+      unableToProvide: fc.record({ notHeld: row, unclearAfterCorrection: row }),
+      notProcessed: fc.record({ repeated: row, confirmation: row }),
+      otherDisposal: fc.record({ overdueCorrection: row, overdueFee: row, other: row }),
+      carriedForward: row,
+    }),
+    reviewLitigation: fc.record({ review: outcomes, litigationDirect: outcomes, litigationAfterReview: outcomes }),
+    problemsHead: paragraph,
+    problemsItems: fc.array(runIn, { minLength: 0, maxLength: 3 }),
+    placeholder,
+    otherMatters: paragraphs(2),
+  })
+  .map(({ problemsHead, problemsItems, placeholder: ph, contact, ...r }) => ({
+    ...r,
+    ...(contact ? { contact } : {}),
+    problems: [problemsHead + ph, ...problemsItems].join('\n\n'),
+  }));
+
+const SEED = 20261207;
+
+describe('import: generated reports rendered by xxgk and imported back (fast-check, fixed seed)', () => {
+  test.each([
+    ['docx', true, 12],
+    ['html', true, 12],
+    ['pdf', false, 6],
+  ] as const)('%s: every figure, heading and paragraph comes back (bold compared: %s)', async (format, bold, numRuns) => {
+    await fc.assert(
+      fc.asyncProperty(report, async (data) => {
+        const result = await importBytes(await renderTo(data, format), format);
+        const diff = roundTripDifferences(data, result, bold);
+        if (diff.length > 0) throw new Error(`seed ${SEED}: ${diff.slice(0, 5).join('\n')}`);
+        if (data.contact !== undefined && result.data.contact !== data.contact) throw new Error(`contact ${String(result.data.contact)}`);
+      }),
+      { seed: SEED, numRuns, endOnFailure: true },
+    );
+  }, 120_000);
+});
