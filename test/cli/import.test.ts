@@ -46,10 +46,29 @@ describe('xxgk import', () => {
     expect(readFileSync(a)).toEqual(readFileSync(b));
   });
 
-  test('usage errors exit 2 with a Chinese message: .xlsx output, existing file, missing input', () => {
-    const x = xxgk(['import', SEED, '-o', join(t.dir, 'x.xlsx')]);
+  test('-o .xlsx writes a workbook with the same data: unread cells empty, so validate names them by sheet and cell', () => {
+    const x = xxgk(['import', SEED, '-o', join(t.dir, 'seed.xlsx')]);
+    expect(x.status).toBe(0);
+    const y = xxgk(['import', SEED, '-o', join(t.dir, 'seed-as.json')]);
+    expect(y.status).toBe(0);
+    const back = join(t.dir, 'back.json');
+    expect(xxgk(['convert', join(t.dir, 'seed.xlsx'), back]).status).toBe(0);
+    const imported = JSON.parse(readFileSync(join(t.dir, 'seed-as.json'), 'utf8'));
+    const fromWorkbook = JSON.parse(readFileSync(back, 'utf8'));
+    expect(fromWorkbook.applications).toEqual(imported.applications);
+    // An unread stated 总计 (`total: null`) becomes the workbook's own 总计 formula, i.e. no stated total.
+    const withoutUnreadTotals = (rl: Record<string, Record<string, unknown>>) =>
+      Object.fromEntries(Object.entries(rl).map(([k, v]) => [k, Object.fromEntries(Object.entries(v).filter(([c, x]) => !(c === 'total' && x === null)))]));
+    expect(fromWorkbook.reviewLitigation).toEqual(withoutUnreadTotals(imported.reviewLitigation));
+    const v = xxgk(['validate', join(t.dir, 'seed.xlsx')]);
+    expect(v.status).toBe(1);
+    expect(v.stdout).toMatch(/seed\.xlsx 表四![A-Z]+\d+: T4-R4 错误：表四 /);
+  });
+
+  test('usage errors exit 2 with a Chinese message: an unknown output kind, existing file, missing input', () => {
+    const x = xxgk(['import', SEED, '-o', join(t.dir, 'x.doc')]);
     expect(x.status).toBe(2);
-    expect(x.stderr).toMatch(/暂不支持.*xxgk convert/);
+    expect(x.stderr).toMatch(/-o 应为 .yaml、.yml、.json 或 .xlsx 文件/);
     const existing = join(t.dir, 'exists.yaml');
     writeFileSync(existing, 'keep');
     const e = xxgk(['import', SEED, '-o', existing]);

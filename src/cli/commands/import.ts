@@ -19,14 +19,13 @@ export function importCommand(setExit: (code: number) => void): CommandModule<ob
     builder: (y) =>
       y
         .positional('file', { type: 'string', demandOption: true, describe: '已有的报告文件（.docx/.pdf/.html/.htm/.txt）' })
-        .option('output', { alias: 'o', type: 'string', describe: '写出的数据文件（.yaml 或 .json）；默认与报告同名的 .yaml' })
+        .option('output', { alias: 'o', type: 'string', describe: '写出的数据文件（.yaml、.json 或 .xlsx 工作簿）；默认与报告同名的 .yaml' })
         .option('json', { type: 'boolean', default: false, describe: '以 JSON 输出导入结果（含未能读取的单元格）' })
         .option('force', { type: 'boolean', default: false, describe: '覆盖已有的数据文件' }) as never,
     handler: async (args) => {
       const out = args.output ?? args.file.slice(0, args.file.length - extname(args.file).length) + '.yaml';
       const ext = extname(out).toLowerCase();
-      if (ext === '.xlsx') throw new UsageError('导出为 Excel 工作簿（.xlsx）暂不支持：请先导出 .yaml，再用 xxgk convert 转为 .xlsx');
-      if (!['.yaml', '.yml', '.json'].includes(ext)) throw new UsageError(`-o 应为 .yaml、.yml 或 .json 文件，而不是 ${basename(out)}`);
+      if (!['.yaml', '.yml', '.json', '.xlsx'].includes(ext)) throw new UsageError(`-o 应为 .yaml、.yml、.json 或 .xlsx 文件，而不是 ${basename(out)}`);
       if (out === args.file) throw new UsageError('输出文件不能是报告文件本身');
       if (existsSync(out) && !args.force) throw new UsageError(`${out} 已存在；如要覆盖，请加 --force`);
       const { readInputBytes } = require('../../pipeline/check-report') as typeof import('../../pipeline/check-report');
@@ -43,7 +42,21 @@ export function importCommand(setExit: (code: number) => void): CommandModule<ob
         setExit(EXIT.dataError);
         return;
       }
-      writeFileAtomic(out, ext === '.json' ? imp.toJson(result) : imp.toYaml(result, basename(args.file)));
+      let written: string | Buffer;
+      if (ext === '.xlsx') {
+        // A workbook has no comments: an unread cell stays empty, and validate names it.
+        const { serializeReport } = require('../../workbook/convert') as typeof import('../../workbook/convert');
+        const workbook = await serializeReport(result.data, ext);
+        if (typeof workbook === 'string' || !Buffer.isBuffer(workbook)) {
+          const problems = typeof workbook === 'string' ? [] : workbook.problems;
+          for (const m of problems) process.stderr.write(`xxgk: ${args.file}: ${m}\n`);
+          process.stderr.write(`xxgk: ${args.file}: 导入的数据无法放进工作簿；请导出为 .yaml 查看\n`);
+          setExit(EXIT.dataError);
+          return;
+        }
+        written = workbook;
+      } else written = ext === '.json' ? imp.toJson(result) : imp.toYaml(result, basename(args.file));
+      writeFileAtomic(out, written);
       if (args.json) {
         const doc = {
           ok: true,
