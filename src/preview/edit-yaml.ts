@@ -133,7 +133,7 @@ function replaceNode(ctx: Ctx, node: YamlNode, value: Value, keyIndent: number, 
   const simple = !needsBlock(value) && !(isPlainObject(value) && Object.keys(value).length > 0) && !(Array.isArray(value) && value.some(isPlainObject));
   if (simple && typeof value === 'string' && isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && onOneLine) {
     // A quoted text stays quoted (a telephone number must not turn into a number).
-    return splice(text, start, valueEnd, lead + (node.type === 'QUOTE_SINGLE' ? `'${value.replace(/'/g, "''")}'` : JSON.stringify(value)));
+    return splice(text, start, valueEnd, lead + (node.type === 'QUOTE_SINGLE' ? `'${String(value).replace(/'/g, "''")}'` : JSON.stringify(value)));
   }
   if (simple) {
     const inline = Array.isArray(value) || isPlainObject(value) ? flowValue(value, ctx) : inlineScalar(value as string | number | null | Verbatim, ctx, false);
