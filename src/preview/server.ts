@@ -107,7 +107,11 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
   const input = opts.input;
   let created = false;
   if (opts.create && !existsSync(input)) {
-    await createStarterFile(input, opts.create.agency, opts.create.year);
+    try {
+      await createStarterFile(input, opts.create.agency, opts.create.year);
+    } catch (e) {
+      throw new PreviewStartError((e as Error).message);
+    }
     created = true;
   }
   let st;
