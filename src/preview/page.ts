@@ -357,7 +357,7 @@ function showDiagnostics(d) {
 function diagItem(x) {
   const li = el('li', 'diag ' + x.severity + (x.acknowledged ? ' acknowledged' : '') + (x.draft ? ' draft' : ''));
   li.dataset.code = x.code;
-  li.dataset.path = x.path || '';
+  li.dataset.diagPath = x.path || '';
   li.title = '点击定位到对应的格子或字段';
   li.addEventListener('click', (ev) => {
     if (ev.target.closest('.ack')) return;

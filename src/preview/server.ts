@@ -118,7 +118,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
   try {
     st = statSync(input);
   } catch {
-    throw new PreviewStartError(`${input}: 文件不存在`);
+    throw new PreviewStartError(`${input}: 文件不存在（要新建，请加 --agency 机关名称 --year 年度）`);
   }
   if (!st.isFile()) throw new PreviewStartError(`${input}: 这不是一个报告数据文件`);
   const templateDir = opts.templateDir ?? opts.settings.templateDir;
