@@ -426,6 +426,7 @@ function openEditor(on) {
   document.body.classList.toggle('editing', on);
   $('editor').hidden = !on;
   $('edit-toggle').textContent = on ? '结束编辑' : '编辑';
+  window.dispatchEvent(new CustomEvent('xxgk-layout'));
 }
 
 window.addEventListener('xxgk-diagnostics', (ev) => { lastSaved = ev.detail.diagnostics; if (!dirty()) highlight(lastSaved); });

@@ -119,7 +119,7 @@ h2 { font-size: 15px; margin: 0 0 8px; }
 .banner ul { margin: 6px 0 0; padding-left: 20px; }
 .banner li { margin: 2px 0; }
 main { flex: 1; display: flex; min-height: 0; }
-#viewer { flex: 1; overflow: auto; background: #525659; position: relative; }
+#viewer { flex: 1 1 45%; min-width: 0; overflow: auto; background: #525659; position: relative; }
 #pages { display: flex; flex-direction: column; align-items: center; gap: 16px; padding: 16px; min-width: min-content; }
 .page { position: relative; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.45); }
 .page canvas { display: block; }
@@ -593,5 +593,9 @@ $('pdf-toggle').addEventListener('click', () => {
   const collapsed = document.body.classList.toggle('pdf-collapsed');
   $('pdf-toggle').textContent = collapsed ? '展开 PDF' : '收起 PDF';
   if (!collapsed) redraw();
+});
+// The editor opening or closing changes the pane's width: fit the pages again.
+window.addEventListener('xxgk-layout', () => {
+  if ($('zoom').value === 'fit' && viewer.clientWidth !== lastWidth && viewer.clientWidth > 0) { lastWidth = viewer.clientWidth; redraw(); }
 });
 `;
