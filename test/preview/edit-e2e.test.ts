@@ -95,7 +95,7 @@ describeBrowser('editing in the preview page', () => {
     await page.waitForSelector(`body:not([data-pdf-id="${pdfBefore}"])`, { timeout: 15_000 });
     // fixed: one of them was granted
     await typeInto(page, 'applications.granted[1]', '1');
-    await page.waitForFunction(() => !document.querySelector('#diagnostics li.diag[data-code="T3-R1"]') && document.body.dataset.diagnostics === 'draft', undefined, { timeout: 10_000 });
+    await page.waitForFunction(`!document.querySelector('#diagnostics li.diag[data-code="T3-R1"]') && document.body.dataset.diagnostics === 'draft'`, undefined, { timeout: 10_000 });
     expect(await page.locator(cell('applications.total[1]')).inputValue()).toBe('1');
     const pdfMiddle = await pdfId(page);
     const savedOnce = await page.locator('body').getAttribute('data-saved');
