@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import { FORMAT_2021 } from '../catalogue/format-2021';
 import { decodeInput, loadReportText } from '../load/load-report';
@@ -16,6 +16,7 @@ import { checkReportBytes, parseReportBytes } from '../pipeline/check-report';
 import { writeFileAtomic, WriteError } from '../util/atomic-write';
 import type { Diagnostic } from '../validate/diagnostic';
 import { checkEdits, EditRequestError, type CheckedEdit } from './edit-paths';
+import { patchWorkbook } from './edit-workbook';
 import { applyEdits, EditApplyError } from './edit-yaml';
 import { totalEdits } from './restate-totals';
 
@@ -78,9 +79,7 @@ export class EditApi {
   async data(): Promise<ApiAnswer> {
     const bytes = await readFile(this.file);
     const parsed = parseReportBytes(bytes, this.file);
-    const why = this.isWorkbook()
-      ? '在页面中保存到 Excel 工作簿（.xlsx）尚未实现：请在 Excel/WPS 中修改，或用 xxgk convert 转成 YAML 后在页面中编辑'
-      : parsed.data === undefined
+    const why = parsed.data === undefined
         ? `数据文件无法读取，请先在文本编辑器中修正：${parsed.diagnostics[0]?.message ?? ''}`
         : typeof parsed.data !== 'object' || Array.isArray(parsed.data) || parsed.data === null
           ? '数据文件的顶层不是“键: 值”的形式，无法在页面中编辑'
@@ -98,10 +97,10 @@ export class EditApi {
     };
   }
 
-  private async draft(body: unknown): Promise<{ bytes: Buffer; text: string; next: string; edits: CheckedEdit[] } | ApiAnswer> {
-    if (this.isWorkbook()) return fail(409, '在页面中保存到 Excel 工作簿（.xlsx）尚未实现：请在 Excel/WPS 中修改，或用 xxgk convert 转成 YAML 后在页面中编辑');
+  private async draft(body: unknown): Promise<{ bytes: Buffer; next: Buffer; edits: CheckedEdit[] } | ApiAnswer> {
     const edits = checkEdits((body as { edits?: unknown } | null)?.edits);
     const bytes = await readFile(this.file);
+    if (this.isWorkbook()) return { bytes, next: patchWorkbook(bytes, edits), edits };
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     const decoded = decodeInput(bytes);
     if (decoded.text === undefined || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
@@ -112,7 +111,7 @@ export class EditApi {
     let next = applyEdits(decoded.text, edits, KEY_ORDER);
     const totals = totalEdits(loadReportText(next).data, edits);
     if (totals.length) next = applyEdits(next, totals, KEY_ORDER);
-    return { bytes, text: decoded.text, next: (bom ? '\ufeff' : '') + next, edits };
+    return { bytes, next: Buffer.from((bom ? '\ufeff' : '') + next, 'utf8'), edits };
   }
 
   private async guarded(run: () => Promise<ApiAnswer>): Promise<ApiAnswer> {
@@ -121,7 +120,13 @@ export class EditApi {
     } catch (e) {
       if (e instanceof EditRequestError) return fail(400, e.message);
       if (e instanceof EditApplyError) return fail(422, e.message);
-      if (e instanceof WriteError) return fail(500, e.message);
+      if (e instanceof WriteError) {
+        // Windows refuses to replace a file another program holds open (Excel keeps its workbook locked).
+        if (e.code === 'EBUSY' || (this.isWorkbook() && (e.code === 'EPERM' || e.code === 'EACCES'))) {
+          return fail(423, `${basename(this.file)} 被其他程序占用（可能正在 Excel 或 WPS 中打开）：请关闭后再保存`);
+        }
+        return fail(500, e.message);
+      }
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return fail(409, '数据文件不存在（已被删除或改名）');
       throw e;
@@ -133,7 +138,7 @@ export class EditApi {
     return this.guarded(async () => {
       const d = await this.draft(body);
       if ('status' in d) return d;
-      const checked = checkReportBytes(this.file, Buffer.from(d.next, 'utf8'));
+      const checked = checkReportBytes(this.file, d.next);
       return { status: 200, body: { diagnostics: checked.diagnostics as Diagnostic[] } };
     });
   }
@@ -149,8 +154,10 @@ export class EditApi {
       if (now !== base) {
         return { status: 409, body: { conflict: true, version: now, error: '数据文件在页面载入后已被其他程序修改' } };
       }
-      const out = Buffer.from(d.next, 'utf8');
+      const out = d.next;
       if (out.equals(d.bytes)) return { status: 200, body: { version: now, changed: false } };
+      const owner = join(dirname(this.file), `~$${basename(this.file)}`);
+      if (this.isWorkbook() && existsSync(owner)) return fail(423, `${basename(this.file)} 正在 Excel 或 WPS 中打开（旁边有锁定文件 ~$${basename(this.file)}）：请先在 Excel/WPS 中保存并关闭它，再在页面中保存`);
       if (!this.backedUp) {
         // The file as it was before this run's first save, for anyone who wants it back.
         try {

@@ -189,16 +189,26 @@ describe('editing through the preview server', () => {
     expect(s.status).toBe(200);
   });
 
-  test('a workbook opens read-only in the editor with a message, and a save is refused with it', async () => {
+  test('a workbook: a table cell is saved in place with a .bak; a workbook open in Excel (its ~$ lock file) gets a message', async () => {
     input = join(dir, '新报告.xlsx');
     const p = await start({ create: { agency: '某某县教育局', year: 2024 } });
     const before = readFileSync(input);
     const d = await send(p, '/api/data');
-    expect(d.body.editable).toBe(false);
+    expect(d.body.editable).toBe(true);
     expect(d.body.data.agency).toBe('某某县教育局');
-    expect(d.body.why).toContain('Excel');
-    const s = await send(p, '/api/save', { version: d.body.version, edits: [{ path: 'applications.newlyReceived[0]', value: 4 }] });
-    expect(s.status).toBe(409);
+    writeFileSync(join(dir, '~$新报告.xlsx'), 'owner');
+    const locked = await send(p, '/api/save', { version: d.body.version, edits: [{ path: 'applications.newlyReceived[0]', value: 4 }] });
+    expect(locked.status).toBe(423);
+    expect(locked.body.error).toContain('正在 Excel 或 WPS 中打开');
     expect(readFileSync(input).equals(before)).toBe(true);
+    rmSync(join(dir, '~$新报告.xlsx'));
+    const s = await send(p, '/api/save', { version: d.body.version, edits: [{ path: 'applications.newlyReceived[0]', value: 4 }] });
+    expect(s.status).toBe(200);
+    expect(readFileSync(`${input}.bak`).equals(before)).toBe(true);
+    const again = await send(p, '/api/data');
+    expect(again.body.data.applications.newlyReceived.slice(0, 6)).toEqual([4, 0, 0, 0, 0, 0]);
+    const list = await send(p, '/api/save', { version: again.body.version, edits: [{ path: 'overview', value: [] }] });
+    expect(list.status).toBe(422);
+    expect(list.body.error).toContain('Excel/WPS');
   });
 });
