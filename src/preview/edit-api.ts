@@ -92,6 +92,7 @@ export class EditApi {
         editable: why === undefined,
         why,
         startEditing: this.startEditing,
+        workbook: this.isWorkbook(),
         tables: FORMAT_2021.tables,
       },
     };

@@ -6,7 +6,9 @@
  */
 import { posix } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { LEVEL_WORDS } from '../workbook/layout';
+import { FORMAT_2021, OUTCOME_ROWS } from '../catalogue/format-2021';
+import { definedNameOf, LEVEL_WORDS } from '../workbook/layout';
+import { openWorkbook } from '../workbook/open-workbook';
 import { readReportWorkbook } from '../workbook/read-workbook';
 import { childNamed, childrenNamed, encodeXstring, parseXml } from '../workbook/xml';
 import { readZipDirectory, readZipEntry, type ZipEntry } from '../workbook/zip';
@@ -39,6 +41,30 @@ function cellXml(old: string, value: string | number | null, path: string): stri
   const text = path === 'level' && (value === 'department' || value === 'government') ? LEVEL_WORDS[value] : value;
   if (path === 'proactive.fees' && /^\d+(\.\d+)?$/.test(text)) return `<c${attrs}><v>${text}</v></c>`;
   return `<c${attrs} t="inlineStr"><is><t xml:space="preserve">${escapeXml(encodeXstring(text))}</t></is></c>`;
+}
+
+/** The 总计 of the data, by data path (a row's 7th number, the （七）总计 row, a 表四 `total`); absent where a figure is not a number. */
+function totalsOf(data: unknown): Map<string, number> {
+  const at = (path: string): unknown =>
+    path.split(/\.|\[(\d+)\]/).filter((k) => k !== undefined && k !== '').reduce<unknown>((x, k) => (x && typeof x === 'object' && Object.hasOwn(x, k) ? (x as Record<string, unknown>)[k] : undefined), data);
+  const num = (path: string) => {
+    const v = at(path);
+    return typeof v === 'number' ? v : undefined;
+  };
+  const sum = (paths: string[]) => paths.reduce<number | undefined>((a, p) => (a === undefined || num(p) === undefined ? undefined : a + num(p)!), 0);
+  const out = new Map<string, number>();
+  const put = (path: string, v: number | undefined) => v !== undefined && out.set(path, v);
+  const cols = [0, 1, 2, 3, 4, 5];
+  for (const f of FORMAT_2021.figures) {
+    const row = /^(applications\.(.+))\[6\]$/.exec(f.path);
+    if (row && row[2] !== 'total') put(f.path, sum(cols.map((c) => `${row[1]}[${c}]`)));
+  }
+  for (const c of cols) put(`applications.total[${c}]`, sum(OUTCOME_ROWS.map((r) => `applications.${r.key}[${c}]`)));
+  put('applications.total[6]', sum(OUTCOME_ROWS.flatMap((r) => cols.map((c) => `applications.${r.key}[${c}]`))));
+  for (const part of ['review', 'litigationDirect', 'litigationAfterReview']) {
+    put(`reviewLitigation.${part}.total`, sum(['upheld', 'corrected', 'other', 'pending'].map((k) => `reviewLitigation.${part}.${k}`)));
+  }
+  return out;
 }
 
 /** Sets `fullCalcOnLoad` in workbook.xml, so Excel and WPS recompute the 总计 formulas on opening. */
@@ -149,6 +175,20 @@ export function patchWorkbook(bytes: Uint8Array, edits: readonly CheckedEdit[]):
     const found = new RegExp(`<c\\b[^>]*?\\br="${m[2]}"[^>]*?(?:/>|>[\\s\\S]*?</c>)`).exec(xml);
     if (!found) throw new EditApplyError(`工作簿中找不到单元格 ${cell}：请在 Excel/WPS 中填写`);
     texts.set(part, xml.slice(0, found.index) + cellXml(found[0], e.value, e.path) + xml.slice(found.index + found[0].length));
+  }
+  // The totals are formulas; their stored results are brought up to date too, for readers that do not recalculate.
+  const edited = Buffer.from(replaceEntries(bytes, entries, new Map([...texts].map(([n, t]) => [n, Buffer.from(t, 'utf8')]))));
+  const names = openWorkbook(edited, []).definedNames;
+  for (const [path, value] of totalsOf(readReportWorkbook(edited).data)) {
+    const ref = names.get(definedNameOf(path));
+    const m = ref ? /^'?(.+?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(ref) : null;
+    const part = m ? sheets.get(m[1]) : undefined;
+    if (!m || !part) continue;
+    const xml = partText(part);
+    const found = new RegExp(`<c\\b[^>]*?\\br="${m[2]}${m[3]}"[^>]*?>([\\s\\S]*?)</c>`).exec(xml);
+    if (!found || !/<f[\s>\/]/.test(found[1])) continue; // a stated total (a constant) is the user's, not ours
+    const cell = found[0].replace(/<v>[^<]*<\/v>|<v\/>/, '').replace(/<\/c>$/, `<v>${value}</v></c>`).replace(/\s+t="[^"]*"/, '');
+    texts.set(part, xml.slice(0, found.index) + cell + xml.slice(found.index + found[0].length));
   }
   texts.set(workbook, recalcOnLoad(partText(workbook)));
   const replaced = new Map<string, Buffer>();

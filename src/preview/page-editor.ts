@@ -324,6 +324,12 @@ function build() {
     form.appendChild(s);
   }
   totals();
+  if (state.workbook) {
+    // A workbook's cells are patched in place; its list rows are not (yet) written from here.
+    for (const x of form.querySelectorAll('#overview-list button, [data-action="add-overview"], #overview-list input, #overview-list textarea, #ack-section button')) x.disabled = true;
+    const note = el('div', 'note', 'Excel 工作簿：表格和各字段可在此修改并保存；“一、总体情况”的分项和已确认的警告请在 Excel/WPS 中修改。');
+    form.insertBefore(note, form.firstChild);
+  }
   if (!state.editable) {
     for (const x of form.querySelectorAll('input, textarea, select, button')) x.disabled = true;
     showError(state.why);
@@ -439,6 +445,7 @@ window.addEventListener('xxgk-focus', (ev) => {
   t.focus();
 });
 window.addEventListener('xxgk-acknowledge', (ev) => {
+  if (state && state.workbook) { showError('Excel 工作簿中的已确认警告请在“已确认的警告”工作表中填写'); return; }
   const next = currentList('acknowledged').concat([ev.detail]);
   listChanged('acknowledged', next);
   redrawAck();
