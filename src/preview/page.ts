@@ -354,6 +354,7 @@ function showDiagnostics(d) {
   $('diag-total').textContent = d.diagnostics.length ? '共 ' + d.diagnostics.length + ' 条' : '';
 }
 
+const ackDrafts = new Map();
 function diagItem(x) {
   const li = el('li', 'diag ' + x.severity + (x.acknowledged ? ' acknowledged' : '') + (x.draft ? ' draft' : ''));
   li.dataset.code = x.code;
@@ -376,6 +377,10 @@ function diagItem(x) {
   if (x.severity === 'warning' && !x.acknowledged) {
     const ack = el('div', 'ack');
     const reason = el('input');
+    const key = x.code + ' ' + (x.path || '');
+    // The list is redrawn after every check: a reason being typed must survive it.
+    reason.value = ackDrafts.get(key) || '';
+    reason.addEventListener('input', () => ackDrafts.set(key, reason.value));
     reason.placeholder = '确认理由（如：本机关无规章制定权）';
     reason.dataset.action = 'ack-reason';
     const ok = el('button', 'button small', '确认此警告');
@@ -383,6 +388,7 @@ function diagItem(x) {
     ok.dataset.action = 'acknowledge';
     ok.addEventListener('click', () => {
       if (!reason.value.trim()) { reason.focus(); return; }
+      ackDrafts.delete(key);
       window.dispatchEvent(new CustomEvent('xxgk-acknowledge', { detail: { code: x.code, path: x.path || undefined, reason: reason.value.trim() } }));
     });
     ack.append(reason, ok);

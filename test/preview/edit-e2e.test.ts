@@ -79,7 +79,7 @@ describeBrowser('editing in the preview page', () => {
     await page.click('[data-action="edit"]');
     await typeInto(page, 'applications.newlyReceived[1]', '1');
     // checked as typed: the cell is marked with the message and the error is listed
-    await page.waitForSelector(`${cell('applications.newlyReceived[1]')}.has-error`, { timeout: 10_000 });
+    await page.waitForSelector(`${cell('applications.newlyReceived[1]')}.has-error`, { timeout: 20_000 });
     await page.waitForSelector('#diagnostics li.diag.draft[data-code="T3-R1"]');
     expect(await page.locator(cell('applications.newlyReceived[1]')).getAttribute('data-message')).toContain('一+二=1');
     expect(await page.locator(cell('applications.newlyReceived[6]')).inputValue()).toBe('1'); // 总计, live
@@ -91,11 +91,11 @@ describeBrowser('editing in the preview page', () => {
     await page.waitForSelector('body[data-saved]');
     expect(readFileSync(input, 'utf8')).toContain('  newlyReceived:    [0, 1, 0, 0, 0, 0]   # 一、本年新收政府信息公开申请数量');
     expect(readFileSync(`${input}.bak`, 'utf8')).toBe(original);
-    await page.waitForSelector('body[data-diagnostics="saved"] #diagnostics li.diag[data-code="T3-R1"]', { timeout: 15_000 });
-    await page.waitForSelector(`body:not([data-pdf-id="${pdfBefore}"])`, { timeout: 15_000 });
+    await page.waitForSelector('body[data-diagnostics="saved"] #diagnostics li.diag[data-code="T3-R1"]', { timeout: 30_000 });
+    await page.waitForSelector(`body:not([data-pdf-id="${pdfBefore}"])`, { timeout: 30_000 });
     // fixed: one of them was granted
     await typeInto(page, 'applications.granted[1]', '1');
-    await page.waitForFunction(`!document.querySelector('#diagnostics li.diag[data-code="T3-R1"]') && document.body.dataset.diagnostics === 'draft'`, undefined, { timeout: 10_000 });
+    await page.waitForFunction(`!document.querySelector('#diagnostics li.diag[data-code="T3-R1"]') && document.body.dataset.diagnostics === 'draft'`, undefined, { timeout: 20_000 });
     expect(await page.locator(cell('applications.total[1]')).inputValue()).toBe('1');
     const pdfMiddle = await pdfId(page);
     const savedOnce = await page.locator('body').getAttribute('data-saved');
@@ -107,7 +107,7 @@ describeBrowser('editing in the preview page', () => {
     for (const comment of ['# 平罗县科学技术局2021年政府信息公开工作年度报告', '# [自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他]', '# 原文无落款，故不设 signature。']) expect(text).toContain(comment);
     expect(text.split('\n').length).toBe(original.split('\n').length);
     expect(readFileSync(`${input}.bak`, 'utf8')).toBe(original);
-    await page.waitForSelector(`body:not([data-pdf-id="${pdfMiddle}"])`, { timeout: 15_000 });
+    await page.waitForSelector(`body:not([data-pdf-id="${pdfMiddle}"])`, { timeout: 30_000 });
     await page.waitForSelector('body[data-diagnostics="saved"]');
     expect(await page.locator('#diagnostics li.diag[data-code="T3-R1"]').count()).toBe(0);
     expect(await page.locator('#n-errors').textContent()).toBe('错误 0');
@@ -138,7 +138,7 @@ describeBrowser('editing in the preview page', () => {
     expect(await page.evaluate('document.activeElement.dataset.path')).toBe('applications.carriedOver[1]');
     // a diagnostic's click focuses its cell
     await typeInto(page, 'applications.carriedOver[2]', '2');
-    await page.waitForSelector('#diagnostics li.diag[data-code="T3-R1"]', { timeout: 10_000 });
+    await page.waitForSelector('#diagnostics li.diag[data-code="T3-R1"]', { timeout: 20_000 });
     await page.locator(cell('agency')).focus();
     await page.click('#diagnostics li.diag[data-code="T3-R1"] .msg');
     expect(await page.evaluate('document.activeElement.dataset.path')).toBe('applications.newlyReceived[2]');
@@ -168,13 +168,34 @@ describeBrowser('editing in the preview page', () => {
     expect(await page.locator(cell('overview[0].heading')).inputValue()).toBe('依申请公开情况');
   });
 
+  test('a warning on a text field: the field shows the message; acknowledged with a reason from the page and saved', async () => {
+    const { input, page, problems } = await openEditor();
+    await page.click('[data-action="edit"]');
+    await page.locator(cell('otherMatters')).fill('');
+    await page.waitForSelector(`${cell('otherMatters')}.has-warning`, { timeout: 20_000 });
+    const message = await page.locator(cell('otherMatters')).locator('xpath=..').locator('.field-msg').textContent();
+    expect(message).toMatch(/六、其他需要报告的事项/);
+    const warning = page.locator('#diagnostics li.diag.warning[data-code="N6"][data-diag-path="otherMatters"]');
+    await warning.locator('[data-action="ack-reason"]').fill('本年度确无其他需要报告的事项');
+    await warning.locator('[data-action="acknowledge"]').click();
+    await page.waitForSelector('#diagnostics li.diag.acknowledged[data-code="N6"]', { timeout: 20_000 });
+    expect(await page.locator('#ack-section').textContent()).toContain('本年度确无其他需要报告的事项');
+    await page.click('[data-action="save"]');
+    await page.waitForSelector('body[data-saved]');
+    const data = loadReportText(readFileSync(input, 'utf8')).data as { otherMatters?: string; acknowledged: unknown[] };
+    expect(data.otherMatters).toBeUndefined();
+    expect(data.acknowledged).toEqual([{ code: 'N6', path: 'otherMatters', reason: '本年度确无其他需要报告的事项' }]);
+    await page.waitForSelector('body[data-diagnostics="saved"] #diagnostics li.diag.acknowledged[data-code="N6"]', { timeout: 30_000 });
+    expect(problems).toEqual([]);
+  });
+
   test('a change made on disk while the page has unsaved edits: the page says so; “keep mine” saves both', async () => {
     const { input, page } = await openEditor();
     await page.click('[data-action="edit"]');
     await typeInto(page, 'contact', '0952-7777777');
     const theirs = readFileSync(input, 'utf8').replace('otherMatters: 无。', 'otherMatters: 本年度无其他需要报告的事项。');
     writeFileSync(input, theirs);
-    await page.waitForSelector('#edit-conflict:not([hidden])', { timeout: 15_000 });
+    await page.waitForSelector('#edit-conflict:not([hidden])', { timeout: 30_000 });
     expect(readFileSync(input, 'utf8')).toBe(theirs);
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'edit-conflict.png') });
     await page.click('[data-action="keep-mine"]');
