@@ -189,6 +189,29 @@ describeBrowser('editing in the preview page', () => {
     expect(problems).toEqual([]);
   });
 
+  test('where pdf.js cannot load at all (modern nor legacy build), editing and the checks still work', async () => {
+    const input = join(dir, 'pingluo-kejiju-2021.yaml');
+    copyFileSync(EXAMPLE, input);
+    preview = await startPreview({ input, port: 0, settings: { formats: ['pdf', 'docx'] }, render: renderReportBytes, logger: quietLogger() });
+    const page = await browser!.newPage({ viewport: { width: 1366, height: 768 } });
+    const asked: string[] = [];
+    await page.route('**/pdfjs/**', (route) => {
+      asked.push(new URL(route.request().url()).pathname);
+      return route.abort();
+    });
+    await page.goto(preview.pageUrl);
+    await page.waitForSelector('body[data-editor="ready"]', { timeout: 20_000 });
+    await page.waitForFunction(`document.getElementById('placeholder').textContent.includes('无法显示 PDF')`, undefined, { timeout: 20_000 });
+    expect(asked).toEqual(expect.arrayContaining(['/pdfjs/pdf.min.mjs', '/pdfjs/legacy/pdf.min.mjs']));
+    await page.click('[data-action="edit"]');
+    await typeInto(page, 'applications.newlyReceived[3]', '5');
+    await page.waitForSelector(`${cell('applications.newlyReceived[3]')}.has-error`, { timeout: 20_000 });
+    await page.click('[data-action="save"]');
+    await page.waitForSelector('body[data-saved]');
+    expect(readFileSync(input, 'utf8')).toContain('[0, 0, 0, 5, 0, 0]');
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'edit-no-pdfjs.png') });
+  });
+
   test('a change made on disk while the page has unsaved edits: the page says so; “keep mine” saves both', async () => {
     const { input, page } = await openEditor();
     await page.click('[data-action="edit"]');

@@ -74,6 +74,9 @@ describe('preview server', () => {
     expect(pdfjs.status).toBe(200);
     expect(pdfjs.headers['content-type']).toMatch(/javascript/);
     expect((await rawGet(port, '/pdfjs/pdf.worker.min.mjs')).status).toBe(200);
+    // the legacy build, for older Chromium engines
+    expect((await rawGet(port, '/pdfjs/legacy/pdf.min.mjs')).status).toBe(200);
+    expect((await rawGet(port, '/pdfjs/legacy/pdf.worker.min.mjs')).status).toBe(200);
     const font = await rawGet(port, '/fonts/ui.ttf');
     expect(font.status).toBe(200);
     expect(font.headers['content-type']).toBe('font/ttf');
