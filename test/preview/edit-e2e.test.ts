@@ -95,7 +95,11 @@ describeBrowser('editing in the preview page', () => {
     await page.waitForSelector(`body:not([data-pdf-id="${pdfBefore}"])`, { timeout: 30_000 });
     // fixed: one of them was granted
     await typeInto(page, 'applications.granted[1]', '1');
-    await page.waitForFunction(`!document.querySelector('#diagnostics li.diag[data-code="T3-R1"]') && document.body.dataset.diagnostics === 'draft'`, undefined, { timeout: 20_000 });
+    // (a function, not a string: the page's CSP forbids eval)
+    await page.waitForFunction(() => {
+      const d = (globalThis as any).document;
+      return !d.querySelector('#diagnostics li.diag[data-code="T3-R1"]') && d.body.dataset.diagnostics === 'draft';
+    }, undefined, { timeout: 20_000 });
     expect(await page.locator(cell('applications.total[1]')).inputValue()).toBe('1');
     const pdfMiddle = await pdfId(page);
     const savedOnce = await page.locator('body').getAttribute('data-saved');
@@ -201,7 +205,7 @@ describeBrowser('editing in the preview page', () => {
     });
     await page.goto(preview.pageUrl);
     await page.waitForSelector('body[data-editor="ready"]', { timeout: 20_000 });
-    await page.waitForFunction(`document.getElementById('placeholder').textContent.includes('无法显示 PDF')`, undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => (globalThis as any).document.getElementById('placeholder').textContent.includes('无法显示 PDF'), undefined, { timeout: 20_000 });
     expect(asked).toEqual(expect.arrayContaining(['/pdfjs/pdf.min.mjs', '/pdfjs/legacy/pdf.min.mjs']));
     await page.click('[data-action="edit"]');
     await typeInto(page, 'applications.newlyReceived[3]', '5');
