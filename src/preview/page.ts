@@ -13,6 +13,7 @@ export const PAGE_HTML = String.raw`<!doctype html>
 <title>报告预览 · xxgk</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/app.css">
+<script type="module" src="/editor.js"></script>
 <script type="module" src="/app.js"></script>
 </head>
 <body data-status="pending" data-update-id="0" data-pdf-id="0">
@@ -38,6 +39,8 @@ export const PAGE_HTML = String.raw`<!doctype html>
         <option value="2">200%</option>
       </select>
     </label>
+    <button type="button" id="edit-toggle" class="button" data-action="edit">编辑</button>
+    <button type="button" id="pdf-toggle" class="button quiet" data-action="toggle-pdf">收起 PDF</button>
     <a id="dl-pdf" class="button disabled" href="/document.pdf" download aria-disabled="true">下载 PDF</a>
     <a id="dl-docx" class="button disabled" href="/document.docx" download aria-disabled="true">下载 Word</a>
     <a id="dl-html" class="button disabled" href="/document.html" download aria-disabled="true">下载网页</a>
@@ -48,6 +51,19 @@ export const PAGE_HTML = String.raw`<!doctype html>
   <ul id="banner-list"></ul>
 </div>
 <main>
+  <section id="editor" aria-label="编辑报告" hidden>
+    <div id="edit-bar" class="edit-bar">
+      <button type="button" class="button" data-action="save" disabled>保存</button>
+      <span id="edit-state" class="sub">没有未保存的修改</span>
+    </div>
+    <div id="edit-conflict" class="banner refused" role="alert" hidden>
+      <strong id="edit-conflict-text">数据文件在页面载入后已被其他程序修改。</strong>
+      <button type="button" class="button" data-action="reload">载入文件中的版本（放弃页面中的修改）</button>
+      <button type="button" class="button" data-action="keep-mine">保留页面中的修改并保存</button>
+    </div>
+    <div id="edit-error" class="banner" role="alert" hidden></div>
+    <form id="edit-form" autocomplete="off"></form>
+  </section>
   <section id="viewer" aria-label="PDF 页面">
     <div id="placeholder" class="placeholder">正在生成预览……</div>
     <div id="pages"></div>
@@ -103,7 +119,7 @@ h2 { font-size: 15px; margin: 0 0 8px; }
 .banner ul { margin: 6px 0 0; padding-left: 20px; }
 .banner li { margin: 2px 0; }
 main { flex: 1; display: flex; min-height: 0; }
-#viewer { flex: 1; overflow: auto; background: #525659; position: relative; }
+#viewer { flex: 1 1 45%; min-width: 0; overflow: auto; background: #525659; position: relative; }
 #pages { display: flex; flex-direction: column; align-items: center; gap: 16px; padding: 16px; min-width: min-content; }
 .page { position: relative; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.45); }
 .page canvas { display: block; }
@@ -134,6 +150,42 @@ body.stale #pages .page { outline: 3px solid var(--error); }
 .diag .path { color: #777; font-size: 11px; font-family: ui-monospace, monospace; word-break: break-all; }
 .diag .reason { color: #555; font-size: 12px; }
 .empty { color: #2e7d32; font-size: 14px; }
+button.button { border: 0; cursor: pointer; }
+button.button:disabled { background: #9aa4b2; cursor: default; }
+.button.quiet { background: #eceef1; color: #333; }
+body.editing #edit-toggle { background: #2e7d32; }
+#editor { flex: 1 1 55%; min-width: 0; overflow: auto; background: #fff; border-right: 1px solid var(--line); padding: 0 14px 40px; }
+body.pdf-collapsed #viewer { display: none; }
+.edit-bar { position: sticky; top: 0; z-index: 2; background: #fff; display: flex; align-items: center; gap: 12px; padding: 8px 0; border-bottom: 1px solid var(--line); }
+#edit-state.dirty { color: var(--warning); font-weight: bold; }
+#editor fieldset { border: 0; border-top: 1px solid var(--line); margin: 12px 0 0; padding: 8px 0 0; }
+#editor legend { font-weight: bold; font-size: 14px; padding: 0 4px 0 0; }
+.field { display: flex; flex-direction: column; gap: 2px; margin: 6px 0; font-size: 13px; }
+.field input, .field select, .field textarea { font: inherit; font-size: 14px; padding: 4px 6px; border: 1px solid #b8bec7; border-radius: 3px; }
+.field textarea { min-height: 5.5em; resize: vertical; line-height: 1.6; }
+.row2 { display: grid; grid-template-columns: 1fr 1fr; gap: 0 12px; }
+.field-msg { font-size: 12px; color: var(--error); }
+.field-msg.warning { color: var(--warning); }
+.sub-item { border: 1px solid var(--line); border-radius: 4px; padding: 6px 8px; margin: 8px 0; background: #fafbfc; }
+.sub-item .tools { justify-content: flex-end; }
+.small { font-size: 12px; padding: 2px 8px; }
+table.grid { border-collapse: collapse; table-layout: fixed; width: 100%; font-size: 12px; margin: 6px 0 10px; }
+table.grid td { border: 1px solid #9aa4b2; padding: 1px 3px; vertical-align: middle; text-align: center; overflow-wrap: anywhere; line-height: 1.35; }
+table.grid td.fig { padding: 0; }
+table.grid td.label { background: #f6f7f9; }
+table.grid td.label.left { text-align: left; }
+table.grid input { width: 100%; min-width: 0; border: 0; padding: 3px 2px; font: inherit; font-size: 13px; text-align: right; background: transparent; }
+table.grid input:focus { outline: 2px solid #1f6feb; outline-offset: -2px; background: #fff; }
+table.grid input[readonly] { background: #eef0f3; color: #333; font-weight: bold; }
+.invalid, table.grid input.invalid { background: #fde0dc !important; }
+.has-error { box-shadow: inset 0 0 0 2px var(--error); background: #fdf3f2 !important; }
+.has-warning { box-shadow: inset 0 0 0 2px var(--warning); background: #fff8ec !important; }
+.changed { color: #0b5cad; }
+.diag.draft { border-style: dashed; }
+.diag { cursor: pointer; }
+.diag .ack { margin-top: 4px; display: flex; gap: 6px; }
+.diag .ack input { flex: 1; font: inherit; font-size: 12px; }
+.note { font-size: 12px; color: #666; }
 footer#status-bar { display: flex; gap: 16px; padding: 4px 16px; font-size: 12px; color: #555; background: #fff; border-top: 1px solid var(--line); }
 .conn::before { content: "●"; margin-right: 4px; color: #999; }
 .conn.on::before { color: #2e7d32; }
@@ -141,8 +193,29 @@ footer#status-bar { display: flex; gap: 16px; padding: 4px 16px; font-size: 12px
 `;
 
 export const PAGE_JS = String.raw`
-import * as pdfjsLib from '/pdfjs/pdf.min.mjs';
-pdfjsLib.GlobalWorkerOptions.workerSrc = '/pdfjs/pdf.worker.min.mjs';
+// The per-run token arrives in the address's fragment; kept for reloads of this tab only.
+const TOKEN = (function () {
+  const m = /[#&]k=([0-9a-f]+)/.exec(location.hash);
+  if (m) { sessionStorage.setItem('xxgk-token', m[1]); history.replaceState(null, '', location.pathname); return m[1]; }
+  return sessionStorage.getItem('xxgk-token') || '';
+})();
+const withToken = (url) => url + (url.indexOf('?') >= 0 ? '&' : '?') + 'k=' + TOKEN;
+
+// pdf.js is loaded on its own: where neither build runs, editing and the checks still work.
+let pdfjsLib = null;
+async function loadPdfjs() {
+  if (pdfjsLib) return pdfjsLib;
+  for (const dir of ['/pdfjs/', '/pdfjs/legacy/']) {
+    try {
+      const lib = await import(dir + 'pdf.min.mjs');
+      lib.GlobalWorkerOptions.workerSrc = dir + 'pdf.worker.min.mjs';
+      pdfjsLib = lib;
+      document.body.dataset.pdfjs = dir === '/pdfjs/' ? 'modern' : 'legacy';
+      return lib;
+    } catch (e) { /* try the legacy build */ }
+  }
+  throw new Error('此浏览器无法显示 PDF 页面（请使用较新的浏览器）；编辑和检查不受影响，也可下载 PDF 查看');
+}
 
 const $ = (id) => document.getElementById(id);
 const viewer = $('viewer');
@@ -177,7 +250,7 @@ function clockTime(iso) {
 }
 
 // ---- live updates ----
-const events = new EventSource('/events');
+const events = new EventSource(withToken('/events'));
 events.addEventListener('update', (ev) => onSummary(JSON.parse(ev.data)));
 events.addEventListener('open', () => setConn(true));
 events.addEventListener('error', () => setConn(false));
@@ -197,6 +270,7 @@ function onSummary(s) {
     ? '保存到新 PDF：' + s.saveToPdfMs + ' ms（渲染 ' + s.renderMs + ' ms）' : '';
   $('updated').textContent = s.updatedAt ? '检查于 ' + clockTime(s.updatedAt) : '';
   void refreshDiagnostics();
+  window.dispatchEvent(new CustomEvent('xxgk-update', { detail: s }));
   if (s.pdfId && s.pdfId !== shownPdfId) {
     wantedPdfId = Math.max(wantedPdfId, s.pdfId);
     void drawLoop();
@@ -220,6 +294,7 @@ function showLinks(s) {
   $('doc-file').textContent = s.file || '';
   for (const [id, has, ext] of [['dl-pdf', s.hasPdf, '.pdf'], ['dl-docx', s.hasDocx, '.docx'], ['dl-html', s.hasHtml, '.html']]) {
     const a = $(id);
+    a.href = withToken('/document' + ext);
     a.classList.toggle('disabled', !has);
     a.setAttribute('aria-disabled', has ? 'false' : 'true');
     a.setAttribute('download', fileName + ext);
@@ -230,7 +305,7 @@ function showLinks(s) {
 async function refreshDiagnostics() {
   let d;
   try {
-    const res = await fetch('/diagnostics.json', { cache: 'no-store' });
+    const res = await fetch('/diagnostics.json', { cache: 'no-store', headers: { 'X-Xxgk-Token': TOKEN } });
     d = await res.json();
   } catch (e) {
     return;
@@ -239,7 +314,15 @@ async function refreshDiagnostics() {
   shownDiagId = d.id;
   showDiagnostics(d);
   showBanner(d);
+  window.dispatchEvent(new CustomEvent('xxgk-diagnostics', { detail: d }));
 }
+
+// A draft's findings, checked as the user types, until it is saved.
+window.addEventListener('xxgk-draft', (ev) => {
+  const d = ev.detail;
+  if (!d) { void refreshDiagnostics(); shownDiagId = 0; return; }
+  showDiagnostics({ diagnostics: d.diagnostics, status: 'draft', draft: true });
+});
 
 function groupOf(path) {
   const head = (path || '').split(/[.\[]/)[0];
@@ -252,7 +335,7 @@ function showDiagnostics(d) {
   const groups = new Map();
   for (const [, label] of GROUPS) groups.set(label, []);
   groups.set(OTHER_GROUP, []);
-  for (const x of d.diagnostics) groups.get(groupOf(x.path)).push(x);
+  for (const x of d.diagnostics) groups.get(groupOf(x.path)).push(Object.assign({ draft: d.draft }, x));
   const rank = (x) => (x.acknowledged ? 1 : 0);
   const frag = document.createDocumentFragment();
   for (const [label, list] of groups) {
@@ -266,13 +349,21 @@ function showDiagnostics(d) {
     frag.appendChild(g);
   }
   box.replaceChildren(frag);
+  document.body.dataset.diagnostics = d.draft ? 'draft' : 'saved';
   $('diag-empty').hidden = d.diagnostics.length > 0 || d.status === 'pending';
   $('diag-total').textContent = d.diagnostics.length ? '共 ' + d.diagnostics.length + ' 条' : '';
 }
 
+const ackDrafts = new Map();
 function diagItem(x) {
-  const li = el('li', 'diag ' + x.severity + (x.acknowledged ? ' acknowledged' : ''));
+  const li = el('li', 'diag ' + x.severity + (x.acknowledged ? ' acknowledged' : '') + (x.draft ? ' draft' : ''));
   li.dataset.code = x.code;
+  li.dataset.diagPath = x.path || '';
+  li.title = '点击定位到对应的格子或字段';
+  li.addEventListener('click', (ev) => {
+    if (ev.target.closest('.ack')) return;
+    window.dispatchEvent(new CustomEvent('xxgk-focus', { detail: x.path || '' }));
+  });
   li.dataset.severity = x.severity;
   const meta = el('div', 'meta');
   meta.appendChild(el('span', 'sev', x.acknowledged ? SEVERITY[x.severity] + '（已确认）' : SEVERITY[x.severity] || x.severity));
@@ -283,6 +374,26 @@ function diagItem(x) {
   li.appendChild(el('div', 'msg', x.message));
   if (x.acknowledged) li.appendChild(el('div', 'reason', '确认理由：' + x.acknowledged.reason));
   if (x.path) li.appendChild(el('div', 'path', x.path));
+  if (x.severity === 'warning' && !x.acknowledged) {
+    const ack = el('div', 'ack');
+    const reason = el('input');
+    const key = x.code + ' ' + (x.path || '');
+    // The list is redrawn after every check: a reason being typed must survive it.
+    reason.value = ackDrafts.get(key) || '';
+    reason.addEventListener('input', () => ackDrafts.set(key, reason.value));
+    reason.placeholder = '确认理由（如：本机关无规章制定权）';
+    reason.dataset.action = 'ack-reason';
+    const ok = el('button', 'button small', '确认此警告');
+    ok.type = 'button';
+    ok.dataset.action = 'acknowledge';
+    ok.addEventListener('click', () => {
+      if (!reason.value.trim()) { reason.focus(); return; }
+      ackDrafts.delete(key);
+      window.dispatchEvent(new CustomEvent('xxgk-acknowledge', { detail: { code: x.code, path: x.path || undefined, reason: reason.value.trim() } }));
+    });
+    ack.append(reason, ok);
+    li.appendChild(ack);
+  }
   return li;
 }
 
@@ -437,7 +548,8 @@ async function drawLoop() {
     for (;;) {
       if (wantedPdfId > shownPdfId) {
         const t0 = performance.now();
-        const res = await fetch('/document.pdf?v=' + wantedPdfId, { cache: 'no-store' });
+        await loadPdfjs();
+        const res = await fetch('/document.pdf?v=' + wantedPdfId, { cache: 'no-store', headers: { 'X-Xxgk-Token': TOKEN } });
         if (!res.ok) break;
         const got = Number(res.headers.get('X-Xxgk-Pdf-Id')) || wantedPdfId;
         const data = new Uint8Array(await res.arrayBuffer());
@@ -483,4 +595,13 @@ window.addEventListener('resize', () => {
   }, 150);
 });
 $('zoom').addEventListener('change', redraw);
+$('pdf-toggle').addEventListener('click', () => {
+  const collapsed = document.body.classList.toggle('pdf-collapsed');
+  $('pdf-toggle').textContent = collapsed ? '展开 PDF' : '收起 PDF';
+  if (!collapsed) redraw();
+});
+// The editor opening or closing changes the pane's width: fit the pages again.
+window.addEventListener('xxgk-layout', () => {
+  if ($('zoom').value === 'fit' && viewer.clientWidth !== lastWidth && viewer.clientWidth > 0) { lastWidth = viewer.clientWidth; redraw(); }
+});
 `;

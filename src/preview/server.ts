@@ -1,9 +1,13 @@
-import { readFileSync, statSync } from 'node:fs';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { basename, dirname, join } from 'node:path';
 import type { RenderSettings } from '../pipeline/render-types';
+import { EditApi, readBody, type ApiAnswer } from './edit-api';
 import { PAGE_CSS, PAGE_HTML, PAGE_JS } from './page';
+import { EDITOR_JS } from './page-editor';
+import { createStarterFile } from './starter-file';
 import { RenderLoop } from './render-loop';
 import type { PreviewLogger, PreviewOptions, PreviewSnapshot, SnapshotSummary } from './types';
 import { watchInputs, type InputWatch } from './watch';
@@ -20,6 +24,10 @@ export class PreviewStartError extends Error {}
 /** A running preview. */
 export interface PreviewServer {
   url: string;
+  /** The address to open: `url` with this run's token in the fragment (never sent to the server in the request line). */
+  pageUrl: string;
+  /** The per-run token every data request must carry (`X-Xxgk-Token` header or `k` query parameter). */
+  token: string;
   port: number;
   /** The render loop, for tests and the benchmark. */
   loop: RenderLoop;
@@ -31,6 +39,9 @@ export interface PreviewServer {
 export const PDFJS_FILES: ReadonlyMap<string, string> = new Map([
   ['pdf.min.mjs', 'build/pdf.min.mjs'],
   ['pdf.worker.min.mjs', 'build/pdf.worker.min.mjs'],
+  // For older Chromium engines (360, QQ browsers) where the modern build does not load.
+  ['legacy/pdf.min.mjs', 'legacy/build/pdf.min.mjs'],
+  ['legacy/pdf.worker.min.mjs', 'legacy/build/pdf.worker.min.mjs'],
 ]);
 const PDFJS_PREFIX = '/pdfjs/';
 /** The page's fallback font for machines without a Chinese system font: the bundled open 黑体. */
@@ -94,11 +105,20 @@ function listen(server: Server, port: number): Promise<number> {
 export async function startPreview(opts: PreviewOptions): Promise<PreviewServer> {
   const logger = opts.logger ?? consoleLogger;
   const input = opts.input;
+  let created = false;
+  if (opts.create && !existsSync(input)) {
+    try {
+      await createStarterFile(input, opts.create.agency, opts.create.year);
+    } catch (e) {
+      throw new PreviewStartError((e as Error).message);
+    }
+    created = true;
+  }
   let st;
   try {
     st = statSync(input);
   } catch {
-    throw new PreviewStartError(`${input}: 文件不存在`);
+    throw new PreviewStartError(`${input}: 文件不存在（要新建，请加 --agency 机关名称 --year 年度）`);
   }
   if (!st.isFile()) throw new PreviewStartError(`${input}: 这不是一个报告数据文件`);
   const templateDir = opts.templateDir ?? opts.settings.templateDir;
@@ -122,6 +142,14 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
   const clients = new Set<ServerResponse>();
   let uiFont: Promise<Buffer | undefined> | undefined;
   let port = 0;
+  const token = randomBytes(24).toString('hex');
+  const tokenBytes = Buffer.from(token);
+  const edit = new EditApi(input, () => loop.notifyChange('data'), created);
+  const hasToken = (req: IncomingMessage, query: URLSearchParams): boolean => {
+    const given = Buffer.from(String(req.headers['x-xxgk-token'] ?? query.get('k') ?? ''));
+    return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
+  };
+  const json = (res: ServerResponse, req: IncomingMessage, a: ApiAnswer) => send(res, req, a.status, 'application/json; charset=utf-8', JSON.stringify(a.body));
 
   const send = (res: ServerResponse, req: IncomingMessage, status: number, type: string, body: string | Uint8Array, extra: Record<string, string> = {}) => {
     res.writeHead(status, {
@@ -155,7 +183,33 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     // Only this machine's own names: a web page whose DNS name is re-pointed at 127.0.0.1 must not read the report.
     const host = (req.headers.host ?? '').toLowerCase();
     if (host !== `${HOST}:${port}` && host !== `localhost:${port}`) return text(res, req, 403, '拒绝访问：只接受 127.0.0.1 或 localhost 的请求');
-    const known = path === '/' || path === '/app.js' || path === '/app.css' || Object.hasOwn(documents, path) ||
+    // Another web page open in the same browser: its requests carry its own origin.
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://${HOST}:${port}` && origin !== `http://localhost:${port}`) return text(res, req, 403, '拒绝访问：请求来自其他网页');
+    const site = req.headers['sec-fetch-site'];
+    if (site === 'cross-site' || site === 'same-site') return text(res, req, 403, '拒绝访问：请求来自其他网页');
+    const query = new URLSearchParams(q >= 0 ? raw.slice(q + 1) : '');
+    const isData = path.startsWith('/api/') || Object.hasOwn(documents, path) || path === '/diagnostics.json' || path === '/events';
+    if (isData && !hasToken(req, query)) return text(res, req, 403, '拒绝访问：缺少本次预览的访问令牌，请打开启动预览时显示的网址');
+    if (path === '/api/data' || path === '/api/check' || path === '/api/save') {
+      const post = path !== '/api/data';
+      if (req.method !== (post ? 'POST' : 'GET')) return text(res, req, 405, '不支持的请求方法');
+      if (!post) return void edit.data().then((a) => json(res, req, a), (e) => fail(res, req, e));
+      if (origin === undefined) return text(res, req, 403, '拒绝访问：请求来自其他网页');
+      if (!/^application\/json\b/.test(String(req.headers['content-type'] ?? ''))) return text(res, req, 415, '请求应为 JSON');
+      void readBody(req).then(async (body) => {
+        if (body === undefined) return json(res, req, { status: 413, body: { error: '请求太大（超过 1 MB）' } });
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(body.toString('utf8'));
+        } catch {
+          return json(res, req, { status: 400, body: { error: '请求不是有效的 JSON' } });
+        }
+        json(res, req, await (path === '/api/save' ? edit.save(parsed) : edit.check(parsed)));
+      }).catch((e) => fail(res, req, e));
+      return;
+    }
+    const known = path === '/' || path === '/app.js' || path === '/editor.js' || path === '/app.css' || Object.hasOwn(documents, path) ||
       path === '/diagnostics.json' || path === '/events' || path === '/fonts/ui.ttf' || (path.startsWith(PDFJS_PREFIX) && pdfjs.has(path.slice(PDFJS_PREFIX.length)));
     if (!known) return text(res, req, 404, '未找到');
     if (req.method !== 'GET' && req.method !== 'HEAD') return text(res, req, 405, '不支持的请求方法');
@@ -174,6 +228,8 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
         return send(res, req, 200, 'text/html; charset=utf-8', PAGE_HTML, { 'Content-Security-Policy': CSP, 'X-Frame-Options': 'DENY' });
       case '/app.js':
         return send(res, req, 200, 'text/javascript; charset=utf-8', PAGE_JS);
+      case '/editor.js':
+        return send(res, req, 200, 'text/javascript; charset=utf-8', EDITOR_JS);
       case '/app.css':
         return send(res, req, 200, 'text/css; charset=utf-8', PAGE_CSS);
       case '/diagnostics.json':
@@ -206,6 +262,12 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
       }
     }
   };
+
+  function fail(res: ServerResponse, req: IncomingMessage, e: unknown): void {
+    logger.error(`预览服务内部错误：${(e as Error).message}`);
+    if (!res.headersSent) text(res, req, 500, '内部错误');
+    else res.destroy();
+  }
 
   const server = createServer((req, res) => {
     try {
@@ -255,6 +317,8 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
   let closing: Promise<void> | undefined;
   return {
     url,
+    pageUrl: `${url}#k=${token}`,
+    token,
     port,
     loop,
     close() {

@@ -23,6 +23,8 @@ export interface PreviewOptions {
   /** Quiet period after the last file change before rendering (ms, default 50). */
   debounceMs?: number;
   logger?: PreviewLogger;
+  /** When the data file does not exist: create it as `xxgk init` would, for this agency and year, and open the editor. */
+  create?: { agency: string; year: number };
 }
 
 /** The counts shown in the page's summary. */

@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yargs from 'yargs/yargs';
 import { previewCommand } from '../../src/cli/commands/preview';
 import { UsageError } from '../../src/cli/exit-codes';
+import { starterReport } from '../../src/init/starter-report';
 import { fakeRenderer, rawGet } from './helpers';
 
 let dir: string;
@@ -60,4 +61,35 @@ test('a bad port is a usage error', async () => {
   writeFileSync(join(dir, 'r.yaml'), 'v1\n');
   const r = run(['preview', join(dir, 'r.yaml'), '--port', '70000'], { render, waitForStop: () => Promise.resolve() });
   await expect(r.done).rejects.toBeInstanceOf(UsageError);
+});
+
+test('xxgk preview NEW.yaml --agency --year creates the file as init would, and the printed address carries the token', async () => {
+  const input = join(dir, '新报告.yaml');
+  const out: string[] = [];
+  const spy = jest.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+  let stop!: () => void;
+  const stopped = new Promise<void>((r) => (stop = r));
+  try {
+    const { render } = fakeRenderer();
+    const r = run(['preview', input, '--port', '0', '--agency', '某某县教育局', '--year', '2024'], { render, waitForStop: () => stopped });
+    for (let i = 0; i < 200 && !out.join('').includes('#k='); i++) await new Promise((res) => setTimeout(res, 10));
+    const m = /http:\/\/127\.0\.0\.1:(\d+)\/#k=([0-9a-f]{48})/.exec(out.join(''));
+    expect(m).not.toBeNull();
+    expect(out.join('')).toContain('已新建');
+    expect(readFileSync(input, 'utf8')).toBe(starterReport('某某县教育局', 2024));
+    const data = await rawGet(Number(m![1]), '/api/data', { 'X-Xxgk-Token': m![2] });
+    expect(JSON.parse(data.body.toString()).startEditing).toBe(true);
+    stop();
+    await r.done;
+  } finally {
+    spy.mockRestore();
+  }
+});
+
+test('--agency without --year is a usage error, and so is a missing file without them (with a hint)', async () => {
+  const { render } = fakeRenderer();
+  const r = run(['preview', join(dir, 'n.yaml'), '--port', '0', '--agency', '某局'], { render, waitForStop: () => Promise.resolve() });
+  await expect(r.done).rejects.toThrow('--year');
+  const r2 = run(['preview', join(dir, 'n.yaml'), '--port', '0'], { render, waitForStop: () => Promise.resolve() });
+  await expect(r2.done).rejects.toThrow('--agency');
 });

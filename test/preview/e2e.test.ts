@@ -103,7 +103,7 @@ async function openPreview(render: RenderFn) {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
   page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
-  await page.goto(preview.url);
+  await page.goto(preview.pageUrl); // with this run's token: without it the page reads no data
   await page.waitForSelector('body[data-pdf-id="1"] #pages .page canvas', { timeout: 20_000 });
   return { input, page, problems, logger };
 }

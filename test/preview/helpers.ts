@@ -36,8 +36,8 @@ export class SseReader {
   private req: ReturnType<typeof request>;
   ended = false;
 
-  constructor(port: number) {
-    this.req = request({ host: '127.0.0.1', port, path: '/events', agent: false }, (res) => {
+  constructor(port: number, token = '') {
+    this.req = request({ host: '127.0.0.1', port, path: `/events?k=${token}`, agent: false }, (res) => {
       res.setEncoding('utf8');
       res.on('data', (c: string) => this.feed(c));
       res.on('end', () => {

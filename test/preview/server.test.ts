@@ -3,12 +3,15 @@ import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPreview, type PreviewServer } from '../../src/preview/server';
-import { fakeRenderer, quietLogger, rawGet, sleep, SseReader, until } from './helpers';
+import { fakeRenderer, quietLogger, rawGet as rawRequest, sleep, SseReader, until } from './helpers';
 
 let dir: string;
 let input: string;
 let preview: PreviewServer | undefined;
 let sse: SseReader | undefined;
+/** This run's token: every request below carries it unless a test says otherwise. */
+let token = '';
+const rawGet = (port: number, path: string, headers: Record<string, string> = {}, method = 'GET') => rawRequest(port, path, { 'X-Xxgk-Token': token, ...headers }, method);
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'xxgk-preview-'));
@@ -28,6 +31,7 @@ async function start(delayMs = 0, extra: { templateDir?: string; debounceMs?: nu
   const fake = fakeRenderer(delayMs);
   const logger = quietLogger();
   preview = await startPreview({ input, port: 0, settings: { formats: ['pdf'] }, render: fake.render, logger, ...extra });
+  token = preview.token;
   await preview.loop.idle();
   return { ...fake, logger, port: preview.port, p: preview };
 }
@@ -64,12 +68,15 @@ describe('preview server', () => {
     expect(page.body.toString()).toContain('lang="zh-CN"');
     const js = await rawGet(port, '/app.js');
     expect(js.status).toBe(200);
-    expect(js.body.toString()).toContain("from '/pdfjs/pdf.min.mjs'");
+    expect(js.body.toString()).toContain("'/pdfjs/legacy/'");
     expect((await rawGet(port, '/app.css')).status).toBe(200);
     const pdfjs = await rawGet(port, '/pdfjs/pdf.min.mjs');
     expect(pdfjs.status).toBe(200);
     expect(pdfjs.headers['content-type']).toMatch(/javascript/);
     expect((await rawGet(port, '/pdfjs/pdf.worker.min.mjs')).status).toBe(200);
+    // the legacy build, for older Chromium engines
+    expect((await rawGet(port, '/pdfjs/legacy/pdf.min.mjs')).status).toBe(200);
+    expect((await rawGet(port, '/pdfjs/legacy/pdf.worker.min.mjs')).status).toBe(200);
     const font = await rawGet(port, '/fonts/ui.ttf');
     expect(font.status).toBe(200);
     expect(font.headers['content-type']).toBe('font/ttf');
@@ -190,7 +197,7 @@ describe('preview server', () => {
 
   test('pushes a server-sent event with the update id and the counts after a change', async () => {
     const { port } = await start();
-    sse = new SseReader(port);
+    sse = new SseReader(port, token);
     const first = await sse.next((e) => e.event === 'update');
     expect(first.id).toBe('1');
     expect(first.data).toMatchObject({ id: 1, pdfId: 1, status: 'ok', counts: { errors: 0 } });
@@ -224,7 +231,7 @@ describe('preview server', () => {
 
   test('stops cleanly: closes the event streams and the port', async () => {
     const { port, p } = await start();
-    sse = new SseReader(port);
+    sse = new SseReader(port, token);
     await sse.next((e) => e.event === 'update');
     await p.close();
     preview = undefined;

@@ -151,7 +151,7 @@ describe('every command on broken input', () => {
       const p = await startPreview({ input: path(c), port: 0, settings: { formats: ['pdf'], systemFonts: false }, render: renderReportBytes, logger: { info: () => {}, error: () => {} } });
       try {
         await p.loop.idle();
-        const body = JSON.parse((await rawGet(p.port, '/diagnostics.json')).body.toString('utf8')) as { status: string; diagnostics: { code: string; message: string }[] };
+        const body = JSON.parse((await rawGet(p.port, '/diagnostics.json', { 'X-Xxgk-Token': p.token })).body.toString('utf8')) as { status: string; diagnostics: { code: string; message: string }[] };
         expect(body.status).toBe('failed');
         expect(body.diagnostics.some((d) => d.code === c.code && c.message.test(d.message))).toBe(true);
       } finally {
