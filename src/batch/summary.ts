@@ -83,7 +83,7 @@ export function summaryCsv(summary: BatchSummary): string {
     r.diagnostics.map((d) => `${d.severity === 'error' ? '错误' : d.severity === 'warning' ? '警告' : '提示'} ${d.code}${d.line ? ` 第${d.line}行` : ''}：${d.message}${d.acknowledged ? `（已确认：${d.acknowledged.reason}）` : ''}`).join('\n'),
     r.outputs.join('\n'),
     r.pdfPages,
-    Math.round(r.ms),
+    r.status === 'missing' ? undefined : Math.round(r.ms),
     ...(summary.roster ? [rosterCell(r)] : []),
   ]);
   return '\ufeff' + [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';

@@ -33,6 +33,8 @@ export function matchRoster(entries: readonly RosterEntry[], agencies: readonly 
   const suggestions = agencies.map((a, i) => {
     if (a === undefined || entryOf[i]) return undefined;
     const key = normalizeName(a);
+    // A second report of a unit already matched is a duplicate, not a near miss.
+    if (byKey.has(key)) return undefined;
     const near = missing
       .map((e) => ({ name: e.name, d: editDistance(key, normalizeName(e.name), NEAR_MISS_DISTANCE) }))
       .filter((x) => x.d <= NEAR_MISS_DISTANCE)

@@ -136,7 +136,8 @@ function yamlRows(file: string, text: string): RawRow[] {
 function entriesOf(file: string, rows: RawRow[]): RosterEntry[] {
   const clean = (s: string) => s.normalize('NFKC').trim();
   const head = rows[0]?.cells.map(clean) ?? [];
-  const find = (names: string[]) => head.findIndex((h) => names.includes(h));
+  // The first name of each list wins over its alternatives (排序 over 序号).
+  const find = (names: string[]) => names.map((n) => head.indexOf(n)).find((i) => i >= 0) ?? -1;
   const hasHeader = [NAME_HEADERS, LEVEL_HEADERS, ORDER_HEADERS].some((n) => find(n) >= 0);
   const nameCol = hasHeader ? Math.max(0, find(NAME_HEADERS)) : 0;
   const levelCol = hasHeader ? find(LEVEL_HEADERS) : -1;
