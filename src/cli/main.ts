@@ -15,6 +15,7 @@ import { rulesCommand } from './commands/rules';
 import { batchCommand } from './commands/batch';
 import { previewCommand } from './commands/preview';
 import { convertCommand } from './commands/convert';
+import { rollupCommand } from './commands/rollup';
 
 // yargs' zh_CN wording ("non-option 参数") is for programmers; these say what to type. The plural
 // forms are objects, which yargs accepts although its typings say strings.
@@ -43,6 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(previewCommand(setExit))
     .command(initCommand(setExit))
     .command(convertCommand(setExit))
+    .command(rollupCommand(setExit))
     .command(fontsCommand(setExit))
     .command(schemaCommand())
     .command(rulesCommand())
