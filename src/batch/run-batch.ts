@@ -11,7 +11,7 @@ import { indexPage } from './index-page';
 import { checkRollups, type Rollup } from './manifest';
 import { renderTask, type TaskResult, type WorkerTask } from './render-worker';
 import { skipNote } from './report-file';
-import { summarize, summaryCsv, type BatchSummary, type ReportOutcome } from './summary';
+import { summarize, summaryCsv, type BatchSummary, type CombinedOutcome, type ReportOutcome } from './summary';
 import { WorkerCrashError, WorkerPool } from './worker-pool';
 import { matchRoster } from '../roster/match-names';
 import type { Roster } from '../roster/roster';
@@ -26,6 +26,8 @@ export interface BatchOptions {
   rollups?: Rollup[];
   /** The units expected to report (应报单位名单): adds 未报送 rows and marks reports 名单外. */
   roster?: Roster;
+  /** Also write one compiled volume (年报汇编) of the reports without errors to this PDF file. */
+  combined?: { file: string; coverTitle?: string; issuer?: string };
   /** Called after each report, in completion order. */
   onReport?: (outcome: ReportOutcome, done: number, total: number) => void;
 }
@@ -115,6 +117,7 @@ export async function renderBatch(paths: readonly string[], options: BatchOption
   }
   const rows = options.roster ? applyRoster(options.roster, results) : results;
   const summary = summarize(rows, options.roster && { file: options.roster.file, units: options.roster.entries.length });
+  if (options.combined) summary.combined = await writeVolume(summary, options.combined, options.settings);
   writeFileAtomic(join(options.outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
   writeFileAtomic(join(options.outDir, 'summary.csv'), summaryCsv(summary));
   if (options.settings.formats.includes('html')) writeFileAtomic(join(options.outDir, 'index.html'), indexPage(summary));
@@ -164,4 +167,28 @@ function missingRow(name: string): ReportOutcome {
     outputs: [],
     ms: 0,
   };
+}
+
+/** The default title of a volume's cover. */
+export const DEFAULT_COVER_TITLE = '政府信息公开工作年度报告汇编';
+
+/**
+ * Writes the compiled volume of the reports without errors (完成), in the summary's order
+ * (roster order with a roster, else input order); a failure is recorded, not thrown.
+ */
+async function writeVolume(summary: BatchSummary, combined: NonNullable<BatchOptions['combined']>, settings: RenderSettings): Promise<CombinedOutcome> {
+  const listed = summary.results.filter((r) => r.status === 'ok' && r.file !== '');
+  const years = [...new Set(listed.map((r) => r.year))];
+  try {
+    const { compileVolume } = require('../volume/compile-volume') as typeof import('../volume/compile-volume');
+    const volume = await compileVolume(
+      listed.map((r) => ({ file: r.file })),
+      { title: combined.coverTitle ?? DEFAULT_COVER_TITLE, year: years.length === 1 ? years[0] : undefined, issuer: combined.issuer },
+      settings,
+    );
+    writeFileAtomic(combined.file, volume.bytes);
+    return { file: combined.file, reports: volume.units.length, pages: volume.pageCount, units: volume.units.map((u) => ({ file: u.file, agency: u.agency, firstPage: u.firstPage })) };
+  } catch (e) {
+    return { file: combined.file, reports: 0, pages: 0, units: [], error: `汇编 ${combined.file} 未能生成：${(e as Error).message}` };
+  }
 }

@@ -24,10 +24,22 @@ export interface ReportOutcome {
   suggestions?: string[];
 }
 
+/** The compiled volume of a batch: its file, reports, pages and where each unit starts (printed page number). */
+export interface CombinedOutcome {
+  file: string;
+  reports: number;
+  pages: number;
+  units: { file: string; agency: string; firstPage: number }[];
+  /** Why it was not written, when it was not. */
+  error?: string;
+}
+
 /** The whole batch summary written to DIR/summary.json: how many files have each status, and each file's outcome in input order. */
 export interface BatchSummary extends Record<BatchStatus, number> {
   /** Files that are reports: every file but the skipped ones (and the roster's missing units). */
   reports: number;
+  /** With `--combined`: the compiled volume written (or why not). */
+  combined?: CombinedOutcome;
   /** With a roster: the roster file, its number of units and the reports outside it (名单外). */
   roster?: { file: string; units: number; outside: number };
   results: ReportOutcome[];

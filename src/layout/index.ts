@@ -44,14 +44,20 @@ export interface LayoutResult {
   diagnostics: LayoutDiagnostic[];
 }
 
+/** Options of `layoutDocument`. */
+export interface LayoutOptions {
+  /** Draw “— N —” on every page (default true); a compiled volume numbers its pages itself. */
+  pageNumbers?: boolean;
+}
+
 /** Lays out a document into A4 pages of positioned text runs and rules. */
-export function layoutDocument(tree: DocTree, style: StyleSettings, fonts: FontSet): LayoutResult {
+export function layoutDocument(tree: DocTree, style: StyleSettings, fonts: FontSet, options: LayoutOptions = {}): LayoutResult {
   const geo = pageGeometry(style);
   const ctx: LayoutContext = { style, fonts, geo, diags: [], structure: new StructureBuilder() };
   const blocks = layoutBlocks(tree.blocks, ctx);
   const pageItems = paginate(blocks, geo, ctx.diags);
   const pages = pageItems.map((items, i): PageFrame => {
-    items.push(pageNumberItems(i + 1, ctx));
+    if (options.pageNumbers !== false) items.push(pageNumberItems(i + 1, ctx));
     return { width: geo.pageWidth, height: geo.pageHeight, items };
   });
   return { pages, structure: ctx.structure.elements, diagnostics: dedupe(ctx.diags) };
