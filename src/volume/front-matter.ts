@@ -78,6 +78,13 @@ export function tocPages(entries: readonly TocEntry[], ctx: LayoutContext, struc
   let row = HEAD_ROWS;
   const dot = setBlock('.', 'body', geo.width, 'left', 0, ctx, '目录');
   const dotWidth = dot.widthOf(dot.lines[0]);
+  // Every entry's leaders end at the same place, before the widest number, so the dots line up.
+  const numberWidth = (n: number) => {
+    const set = setBlock(String(n), 'body', geo.width, 'right', 0, ctx, '目录');
+    return set.widthOf(set.lines[0]);
+  };
+  const widest = Math.max(0, ...entries.map((e) => numberWidth(e.page)));
+  const to = geo.left + geo.width - widest - dotWidth;
   for (const { entry, name } of entryLayouts(entries, ctx)) {
     if (row + name.lines.length > geo.lines) {
       pages.push([]);
@@ -92,7 +99,6 @@ export function tocPages(entries: readonly TocEntry[], ctx: LayoutContext, struc
     // Leaders from after the name's last line to before the number, a dot every two dot widths.
     const last = name.lines[name.lines.length - 1];
     const from = geo.left + last.x + name.widthOf(last) + dotWidth;
-    const to = geo.left + geo.width - num.widthOf(num.lines[0]) - dotWidth;
     const count = Math.max(0, Math.floor((to - from) / (2 * dotWidth)));
     const leaders: GroupItem = { kind: 'group', artifact: 'Layout', items: [] };
     if (count > 0) {
