@@ -2,7 +2,7 @@
  * The figures a county adds up: every cell of 表二, 表三 and 表四 that units enter (the
  * catalogue's figures that are not a derived 总计). `xxgk rollup` writes their sums and
  * rule B1 checks a parent against the same sums, so the two can never disagree about
- * which cells are summed or how (docs/ARCHITECTURE.md, “Roll-up and B1”).
+ * which cells are summed or how (docs/ARCHITECTURE.md §7).
  */
 import { FORMAT_2021 } from '../catalogue/format-2021';
 import { NOT_APPLICABLE, type FigureCell } from '../catalogue/types';
