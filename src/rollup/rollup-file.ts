@@ -16,7 +16,11 @@ export function readChildren(paths: readonly string[], outFile: string): { child
   const children: RollupChild[] = [];
   const notReports: string[] = [];
   for (const input of inputs) {
-    if (input.skip || resolve(input.file) === resolve(outFile)) continue;
+    if (resolve(input.file) === resolve(outFile)) continue;
+    if (input.skip) {
+      notReports.push(input.file);
+      continue;
+    }
     const checked = checkReportFile(input.file);
     if (!checked.report && !checked.diagnostics.some((d) => d.code === 'PARSE' || d.code === 'XLSX')) {
       const parsed = parseReportBytes(readInputBytes(input.file), input.file);

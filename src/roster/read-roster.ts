@@ -36,9 +36,14 @@ interface RawRow {
   where: string;
 }
 
-/** Decodes CSV bytes: UTF-8 (BOM or not) when they are valid UTF-8, else GB18030 (a superset of GBK). */
+/**
+ * Decodes CSV bytes: UTF-16 with its BOM (Excel's “Unicode 文本”), UTF-8 (BOM or not) when
+ * they are valid UTF-8, else GB18030 (a superset of GBK).
+ */
 export function decodeCsv(bytes: Uint8Array): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

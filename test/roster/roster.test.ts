@@ -53,6 +53,8 @@ describe('roster reading', () => {
     expect(names(write('plain.csv', '单位名称,备注\n甲局,x\n'))).toEqual(['甲局']);
     expect(names(write('nohead.csv', '甲局,1\n乙局,2\n'))).toEqual(['甲局', '乙局']);
     expect(decodeCsv(encodeGbk('平罗县科学技术局'))).toBe('平罗县科学技术局');
+    // Excel's “Unicode 文本”: UTF-16LE with BOM, tab-separated.
+    expect(names(write('unicode.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('单位\t级别\r\n甲局\t政府部门\r\n', 'utf16le')])))).toEqual(['甲局']);
     expect(parseCsv('a,"b,""c"""\r\nd\n')).toEqual([['a', 'b,"c"'], ['d']]);
   });
 
