@@ -25,6 +25,9 @@ describe('batch --combined', () => {
     const pdf = JSON.parse(spawnSync(process.execPath, [join(ROOT, 'test', 'support', 'pdf-volume.mjs'), join(tmp.dir, 'a.pdf')], { encoding: 'utf8' }).stdout);
     expect(pdf.pages[0].text.replace(/\s+/g, '')).toBe('政府信息公开工作年度报告汇编（2026年度）');
     expect(pdf.outline.map((o: { title: string }) => o.title)).toEqual(['某某县第1局', '某某县第2局', '某某县第3局']);
+    const qpdf = spawnSync('qpdf', ['--check', join(tmp.dir, 'a.pdf')], { encoding: 'utf8' });
+    if (qpdf.error) console.warn('qpdf 未安装，跳过 qpdf --check');
+    else expect(qpdf.status).toBe(0);
   });
 
   it('refuses --issuer without --combined and a volume that is not .pdf (exit 2), and writes none when no report is 完成', () => {
