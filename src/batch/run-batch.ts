@@ -187,7 +187,7 @@ async function writeVolume(summary: BatchSummary, combined: NonNullable<BatchOpt
       settings,
     );
     writeFileAtomic(combined.file, volume.bytes);
-    return { file: combined.file, reports: volume.units.length, pages: volume.pageCount, units: volume.units.map((u) => ({ file: u.file, agency: u.agency, firstPage: u.firstPage })) };
+    return { file: combined.file, reports: volume.units.length, pages: volume.pageCount, units: volume.units.map((u) => ({ file: u.file, agency: u.agency, firstPage: u.firstPage })), ...(volume.warnings.length ? { warnings: volume.warnings } : {}) };
   } catch (e) {
     return { file: combined.file, reports: 0, pages: 0, units: [], error: `汇编 ${combined.file} 未能生成：${(e as Error).message}` };
   }

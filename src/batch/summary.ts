@@ -32,6 +32,8 @@ export interface CombinedOutcome {
   units: { file: string; agency: string; firstPage: number }[];
   /** Why it was not written, when it was not. */
   error?: string;
+  /** Findings laying out its cover and 目录. */
+  warnings?: string[];
 }
 
 /** The whole batch summary written to DIR/summary.json: how many files have each status, and each file's outcome in input order. */

@@ -43,6 +43,8 @@ export interface CompiledVolume {
   frontPages: number;
   blankPages: number;
   units: PlacedUnit[];
+  /** Findings laying out the cover and 目录 (a character no font has in the issuer's name, say). */
+  warnings: string[];
 }
 
 /** A report that could not go into the volume (it no longer reads cleanly). */
@@ -119,5 +121,6 @@ export async function compileVolume(units: readonly VolumeUnit[], cover: CoverTe
   const latest = laid.map((r) => r.tree.meta.date).sort().pop()!;
   const meta = { title: cover.title, author: cover.issuer ?? '', date: latest, language: 'zh-CN' as const };
   const bytes = await writePdf(pages, facesOf(fonts), meta, { structure: structure.elements });
-  return { bytes, pageCount: pages.length, frontPages, blankPages, units: placed };
+  const warnings = [...new Set(ctx.diags.map((d) => `${d.code}：${d.message}`))];
+  return { bytes, pageCount: pages.length, frontPages, blankPages, units: placed, warnings };
 }

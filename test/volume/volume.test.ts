@@ -30,6 +30,12 @@ describe('batch --combined', () => {
     else expect(qpdf.status).toBe(0);
   });
 
+  it('warns about a character of the cover that no font has, naming the volume', () => {
+    const r = xxgk(['batch', inputs, '-o', join(tmp.dir, 'e'), '-j', '1', '-f', 'docx', '--no-system-fonts', '--combined', join(tmp.dir, 'e.pdf'), '--issuer', '某某县\uE000办公室']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`${join(tmp.dir, 'e.pdf')}: 警告 F-MISSING：字符“\uE000”（U+E000）`);
+  });
+
   it('refuses --issuer without --combined and a volume that is not .pdf (exit 2), and writes none when no report is 完成', () => {
     let r = xxgk(['batch', inputs, '-o', join(tmp.dir, 'c'), '--issuer', '办公室']);
     expect(r.status).toBe(2);

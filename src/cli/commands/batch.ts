@@ -85,7 +85,10 @@ export function batchCommand(setExit: (code: number) => void): CommandModule<obj
           process.stdout.write(`网页目录 ${join(args.out, 'index.html')} 列出 ${listed} 份${left}\n`);
         }
         if (summary.combined?.error) process.stderr.write(`${summary.combined.error}\n`);
-        else if (summary.combined) process.stdout.write(`汇编 ${summary.combined.file}：${summary.combined.reports} 份报告，共 ${summary.combined.pages} 页\n`);
+        else if (summary.combined) {
+          for (const w of summary.combined.warnings ?? []) process.stderr.write(`${summary.combined.file}: 警告 ${w}\n`);
+          process.stdout.write(`汇编 ${summary.combined.file}：${summary.combined.reports} 份报告，共 ${summary.combined.pages} 页\n`);
+        }
         process.stdout.write(`${statusCounts(summary)}；汇总见 ${join(args.out, 'summary.csv')}\n`);
       }
       setExit(summary.results.some((r) => failsBatch(r.status)) || summary.combined?.error ? EXIT.dataError : EXIT.ok);
