@@ -6,6 +6,7 @@
  */
 import { basename } from 'node:path';
 import { escapeHtml, webFont } from '../writers/html';
+import { STATUS_LABEL } from './batch-status';
 import type { BatchSummary, ReportOutcome } from './summary';
 
 const KINDS: [ext: string, label: string][] = [
@@ -14,7 +15,7 @@ const KINDS: [ext: string, label: string][] = [
   ['.docx', 'Word'],
 ];
 
-/** The reports the index lists: 完成 (written without data errors), in input order. */
+/** The reports the index lists: 完成 (written without data errors), in input order (roster order with a roster). */
 export function listedReports(summary: BatchSummary): ReportOutcome[] {
   return summary.results.filter((r) => r.status === 'ok' && r.outputs.length > 0);
 }
@@ -45,6 +46,14 @@ export function indexPage(summary: BatchSummary): string {
     '</style>\n</head>\n<body>\n' +
     `<h1>${escapeHtml(title)}</h1>\n` +
     `<table>\n<thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table>\n` +
+    missingNote(summary) +
     '</body>\n</html>\n'
   );
+}
+
+/** With a roster, the units that have not reported, named below the table in the batch's word (未报送). */
+function missingNote(summary: BatchSummary): string {
+  const missing = summary.results.filter((r) => r.status === 'missing');
+  if (missing.length === 0) return '';
+  return `<p>${STATUS_LABEL.missing}（${missing.length}个单位）：${missing.map((r) => escapeHtml(r.agency ?? '')).join('、')}</p>\n`;
 }

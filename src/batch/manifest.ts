@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { UsageError } from '../errors/usage-error';
-import { deriveTables, type DerivedTables } from '../model/derive';
-import { APPLICATION_COLUMNS, APPLICATION_ROWS, OUTCOME_COLUMNS, REVIEW_LITIGATION_PARTS } from '../catalogue/format-2021';
+import type { Report } from '../model/schema';
+import { figureValue, sameFigure, sumFigure, SUMMED_FIGURES } from '../rollup/summed-figures';
 import { checkReportFile } from '../pipeline/check-report';
 import type { Diagnostic } from '../validate/diagnostic';
 
@@ -35,55 +35,33 @@ export function loadManifest(file: string): Rollup[] {
   });
 }
 
-function tablesOf(file: string): DerivedTables | undefined {
-  const checked = checkReportFile(file);
-  return checked.report ? deriveTables(checked.report) : undefined;
+function reportOf(file: string): Report | undefined {
+  return checkReportFile(file).report;
 }
 
 /**
- * Rule B1 (warning): a parent's tables 三 and 四 equal the sum of its children's, cell by
- * cell. Returns the findings by parent file (resolved path).
+ * Rule B1 (warning): each of a parent's summed figures (表二, 表三 and 表四: `SUMMED_FIGURES`,
+ * the cells `xxgk rollup` adds up, summed the same way) equals the sum of its children's,
+ * cell by cell. Returns the findings by parent file (resolved path).
  */
 export function checkRollups(rollups: readonly Rollup[]): Map<string, Diagnostic[]> {
   const out = new Map<string, Diagnostic[]>();
   for (const { parent, children } of rollups) {
     const found: Diagnostic[] = [];
-    const p = tablesOf(parent);
-    const kids = children.map((c) => ({ file: c, t: tablesOf(c) }));
-    const unreadable = [parent, ...kids.filter((k) => !k.t).map((k) => k.file)].filter((f) => (f === parent ? !p : true));
+    const p = reportOf(parent);
+    const kids = children.map((c) => ({ file: c, report: reportOf(c) }));
+    const unreadable = [...(p ? [] : [parent]), ...kids.filter((k) => !k.report).map((k) => k.file)];
     if (!p || unreadable.length > 0) {
       found.push({ severity: 'warning', code: 'B1', path: '', message: `汇总核对未进行：${unreadable.join('、')} 的数据有格式错误` });
       out.set(parent, found);
       continue;
     }
-    const childTables = kids.map((k) => k.t!);
     // Only stated cells: totals are sums of them, so they agree when every stated cell does.
-    for (const row of APPLICATION_ROWS.filter((r) => r.key !== 'total')) {
-      APPLICATION_COLUMNS.slice(0, 6).forEach((col, i) => {
-        const want = childTables.reduce((s, t) => s + t.applications[row.key][i], 0);
-        const got = p.applications[row.key][i];
-        if (got !== want) {
-          found.push({
-            severity: 'warning',
-            code: 'B1',
-            path: `applications.${row.key}[${i}]`,
-            message: `表三 ${row.label} / ${col}：本报告为${got}，下级报告合计为${want}（${children.length}份）`,
-          });
-        }
-      });
-    }
-    for (const part of REVIEW_LITIGATION_PARTS) {
-      for (const col of OUTCOME_COLUMNS) {
-        const want = childTables.reduce((s, t) => s + t.reviewLitigation[part.key][col.key], 0);
-        const got = p.reviewLitigation[part.key][col.key];
-        if (got !== want) {
-          found.push({
-            severity: 'warning',
-            code: 'B1',
-            path: `reviewLitigation.${part.key}.${col.key}`,
-            message: `表四 ${part.label} / ${col.label}：本报告为${got}，下级报告合计为${want}（${children.length}份）`,
-          });
-        }
+    for (const f of SUMMED_FIGURES) {
+      const want = sumFigure(f, kids.map((k) => figureValue(k.report, f.path)));
+      const got = figureValue(p, f.path);
+      if (!sameFigure(f, got, want)) {
+        found.push({ severity: 'warning', code: 'B1', path: f.path, message: `${f.place}：本报告为${got}，下级报告合计为${want}（${children.length}份）` });
       }
     }
     out.set(parent, found);

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { writeOutputs, prepareOutputDir } from '../pipeline/write-outputs';
 import type { RenderedReport, RenderSettings } from '../pipeline/render-types';
 import { countDiagnostics } from '../validate/diagnostic';
@@ -11,8 +11,10 @@ import { indexPage } from './index-page';
 import { checkRollups, type Rollup } from './manifest';
 import { renderTask, type TaskResult, type WorkerTask } from './render-worker';
 import { skipNote } from './report-file';
-import { summarize, summaryCsv, type BatchSummary, type ReportOutcome } from './summary';
+import { summarize, summaryCsv, type BatchSummary, type CombinedOutcome, type ReportOutcome } from './summary';
 import { WorkerCrashError, WorkerPool } from './worker-pool';
+import { matchRoster } from '../roster/match-names';
+import type { Roster } from '../roster/roster';
 
 /** Options of a batch run. */
 export interface BatchOptions {
@@ -22,6 +24,10 @@ export interface BatchOptions {
   jobs?: number;
   /** Parent reports whose tables 三 and 四 should equal the sum of their children's (rule B1). */
   rollups?: Rollup[];
+  /** The units expected to report (应报单位名单): adds 未报送 rows and marks reports 名单外. */
+  roster?: Roster;
+  /** Also write one compiled volume (年报汇编) of the reports without errors to this PDF file. */
+  combined?: { file: string; coverTitle?: string; issuer?: string };
   /** Called after each report, in completion order. */
   onReport?: (outcome: ReportOutcome, done: number, total: number) => void;
 }
@@ -109,9 +115,80 @@ export async function renderBatch(paths: readonly string[], options: BatchOption
       r.warnings += extra.length;
     }
   }
-  const summary = summarize(results);
+  const rows = options.roster ? applyRoster(options.roster, results) : results;
+  const summary = summarize(rows, options.roster && { file: options.roster.file, units: options.roster.entries.length });
+  if (options.combined) summary.combined = await writeVolume(summary, options.combined, options.settings);
   writeFileAtomic(join(options.outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
   writeFileAtomic(join(options.outDir, 'summary.csv'), summaryCsv(summary));
   if (options.settings.formats.includes('html')) writeFileAtomic(join(options.outDir, 'index.html'), indexPage(summary));
   return summary;
+}
+
+/**
+ * Marks each report with its roster unit, or as outside the roster with near names, and
+ * returns the rows in roster order: each unit's report, or a `missing` row for a unit no
+ * report names; then the reports outside the roster and the skipped files, in input
+ * order. A report whose data
+ * could not be read (no agency) is matched by its file name, as `xxgk init --roster`
+ * names the forms after the units.
+ */
+function applyRoster(roster: Roster, results: ReportOutcome[]): ReportOutcome[] {
+  const reports = results.filter((r) => r.status !== 'skipped');
+  const match = matchRoster(
+    roster.entries,
+    reports.map((r) => r.agency ?? basename(r.file, extname(r.file))),
+  );
+  reports.forEach((r, i) => {
+    const entry = match.entryOf[i];
+    if (entry) r.rosterName = entry.name;
+    else {
+      r.outside = true;
+      if (match.suggestions[i]) r.suggestions = match.suggestions[i];
+    }
+  });
+  const byEntry = new Map(reports.flatMap((r, i) => (match.entryOf[i] ? [[match.entryOf[i]!, r] as const] : [])));
+  return [
+    ...roster.entries.map((e) => byEntry.get(e) ?? missingRow(e.name)),
+    ...reports.filter((r) => r.outside),
+    ...results.filter((r) => r.status === 'skipped'),
+  ];
+}
+
+function missingRow(name: string): ReportOutcome {
+  return {
+    file: '',
+    agency: name,
+    rosterName: name,
+    status: 'missing',
+    errors: 0,
+    warnings: 0,
+    acknowledged: 0,
+    diagnostics: [],
+    outputs: [],
+    ms: 0,
+  };
+}
+
+/** The default title of a volume's cover. */
+export const DEFAULT_COVER_TITLE = '政府信息公开工作年度报告汇编';
+
+/**
+ * Writes the compiled volume of the reports without errors (完成), in the summary's order
+ * (roster order with a roster, else input order); a failure is recorded, not thrown.
+ */
+async function writeVolume(summary: BatchSummary, combined: NonNullable<BatchOptions['combined']>, settings: RenderSettings): Promise<CombinedOutcome> {
+  const listed = summary.results.filter((r) => r.status === 'ok' && r.file !== '');
+  const years = [...new Set(listed.map((r) => r.year))];
+  try {
+    const { compileVolume } = require('../volume/compile-volume') as typeof import('../volume/compile-volume');
+    const volume = await compileVolume(
+      listed.map((r) => ({ file: r.file })),
+      { title: combined.coverTitle ?? DEFAULT_COVER_TITLE, year: years.length === 1 ? years[0] : undefined, issuer: combined.issuer },
+      settings,
+    );
+    writeFileAtomic(combined.file, volume.bytes);
+    return { file: combined.file, reports: volume.units.length, pages: volume.pageCount, units: volume.units.map((u) => ({ file: u.file, agency: u.agency, firstPage: u.firstPage })), ...(volume.warnings.length ? { warnings: volume.warnings } : {}) };
+  } catch (e) {
+    return { file: combined.file, reports: 0, pages: 0, units: [], error: `汇编 ${combined.file} 未能生成：${(e as Error).message}` };
+  }
 }

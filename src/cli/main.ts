@@ -16,6 +16,7 @@ import { batchCommand } from './commands/batch';
 import { previewCommand } from './commands/preview';
 import { convertCommand } from './commands/convert';
 import { importCommand } from './commands/import';
+import { rollupCommand } from './commands/rollup';
 
 // yargs' zh_CN wording ("non-option 参数") is for programmers; these say what to type. The plural
 // forms are objects, which yargs accepts although its typings say strings.
@@ -45,6 +46,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(initCommand(setExit))
     .command(convertCommand(setExit))
     .command(importCommand(setExit))
+    .command(rollupCommand(setExit))
     .command(fontsCommand(setExit))
     .command(schemaCommand())
     .command(rulesCommand())

@@ -79,14 +79,14 @@ function tableSections(): string {
   return [...table2(), '', ...table3(), '', ...table4(), ''].join('\n');
 }
 
-/** `level:` as the name suggests; commented out, to be chosen, where the name does not settle it. */
-function levelLine(agency: string): string {
-  const level = levelOfAgency(agency);
+/** `level:` as given (a roster's 级别) or as the name suggests; commented out, to be chosen, where the name does not settle it. */
+function levelLine(agency: string, given?: 'department' | 'government'): string {
+  const level = given ?? levelOfAgency(agency);
   return level === 'unclear' ? '# level: government'.padEnd(28) + ' # 请选择并删去行首的“#”；' : `level: ${level}`.padEnd(28);
 }
 
 /** The starting data file of `xxgk init`. */
-export function starterReport(agency: string, year: number): string {
+export function starterReport(agency: string, year: number, level?: 'department' | 'government'): string {
   const q = (s: string) => JSON.stringify(s);
   return `# ${agency}${year}年政府信息公开工作年度报告：数据文件
 # 由 xxgk init 生成。填好后运行：
@@ -99,7 +99,7 @@ agency: ${q(agency)}        # 机关名称（必填）
 year: ${year}                   # 报告年度（必填）
 contact: ""                  # 联系方式（地址、电话），印在开头一段；不需要可删去此行
 format: ${FORMAT_2021.format}                 # 报告格式：${FORMAT_2021.issuedBy}
-${levelLine(agency)} # 机关层级：department 政府部门（次年1月31日前发布），government 人民政府（3月31日前发布）
+${levelLine(agency, level)} # 机关层级：department 政府部门（次年1月31日前发布），government 人民政府（3月31日前发布）
 # published: ${year + 1}-01-20      # 发布日期（发布后填写，检查是否按期发布）
 
 # 一、总体情况：先写一段总述（可省略），再按方面逐项写，小标题自动编为（一）（二）……

@@ -51,6 +51,8 @@ export interface LayoutResult {
 export interface LayoutOptions {
   /** The document's tables as `resolveTables` gave them with these fonts (their messages are the caller's to report). */
   tables?: readonly TableModel[];
+  /** Draw “— N —” on every page (default true); a compiled volume numbers its pages itself. */
+  pageNumbers?: boolean;
 }
 
 /** Lays out a document into A4 pages of positioned text runs and rules. */
@@ -60,7 +62,7 @@ export function layoutDocument(tree: DocTree, style: StyleSettings, fonts: FontS
   const blocks = layoutBlocks(tree.blocks, ctx);
   const pageItems = paginate(blocks, geo, ctx.diags);
   const pages = pageItems.map((items, i): PageFrame => {
-    items.push(pageNumberItems(i + 1, ctx));
+    if (options.pageNumbers !== false) items.push(pageNumberItems(i + 1, ctx));
     return { width: geo.pageWidth, height: geo.pageHeight, items };
   });
   return { pages, structure: ctx.structure.elements, diagnostics: dedupe(ctx.diags) };

@@ -6,8 +6,8 @@
  * continue on later pages (a paragraph, a row-spanned cell's first part).
  */
 
-/** Standard structure types a report uses. */
-export type StructRole = 'Document' | 'H1' | 'H2' | 'H3' | 'H4' | 'P' | 'Table' | 'THead' | 'TBody' | 'TR' | 'TH' | 'TD';
+/** Standard structure types a report uses (Part, TOC and TOCI: a compiled volume's reports and its 目录). */
+export type StructRole = 'Document' | 'Part' | 'H1' | 'H2' | 'H3' | 'H4' | 'P' | 'Table' | 'THead' | 'TBody' | 'TR' | 'TH' | 'TD' | 'TOC' | 'TOCI';
 
 /** One structure element; `parent` is the id of its parent, −1 for the root. */
 export interface StructElement {

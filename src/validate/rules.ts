@@ -55,7 +55,7 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'N6', severity: 'warning', category: '正文', description: '一、总体情况（及其各小标题的正文）和 六、其他需要报告的事项 已填写' },
   { code: 'P1', severity: 'error', category: '正文', description: '正文中的占位符 {{…}} 都是已定义的名称，如 {{applications.newlyReceived.total}}、{{表三.本年新收.总计}}' },
   { code: 'INTERNAL', severity: 'error', category: '读取', description: '校验程序自身出错（不应出现；请报告给维护者）' },
-  { code: 'B1', severity: 'warning', category: '表三', description: '批量处理时（--manifest 汇总关系文件）：上级报告的表三、表四每个单元格等于其下级报告之和' },
+  { code: 'B1', severity: 'warning', category: '表三', description: '批量处理时（--manifest 汇总关系文件）：上级报告的表二、表三、表四中由单位填写的每个单元格等于其下级报告之和（与 xxgk rollup 相加的单元格相同，“/”不计入）' },
   { code: 'TPL-LABEL', severity: 'warning', category: '生成', description: '模板印出了国家格式规定的表二、表三、表四的全部行和列的标签（用户模板删去或改写了官方的行、列时警告）' },
   { code: 'TEMPLATE', severity: 'error', category: '生成', description: '模板文件正确（标记、字段名、表格网格）；出错时指出模板文件和行号' },
   { code: 'S1', severity: 'error', category: '生成', description: '报送版（--edition submission）有成文日期（signature.date）：报送版按 GB/T 9704 印出加盖印章的落款' },

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { failsBatch, STATUS_LABEL } from '../../batch/batch-status';
+import { failsBatch, OUTSIDE_LABEL, STATUS_LABEL } from '../../batch/batch-status';
 import { statusCounts, type ReportOutcome } from '../../batch/summary';
 import { EXIT, UsageError } from '../exit-codes';
 import { renderSettingsOf, withRenderOptions, type RenderArgs } from '../render-options';
@@ -12,6 +12,10 @@ interface BatchArgs extends RenderArgs {
   jobs?: number;
   json: boolean;
   manifest?: string;
+  roster?: string;
+  combined?: string;
+  coverTitle?: string;
+  issuer?: string;
 }
 
 /** Why a skipped file was skipped: its one SKIP note. */
@@ -37,7 +41,11 @@ export function batchCommand(setExit: (code: number) => void): CommandModule<obj
           .option('out', { alias: 'o', type: 'string', demandOption: true, describe: '输出文件夹（含 summary.json、summary.csv）' })
           .option('jobs', { alias: 'j', type: 'number', describe: '并行线程数（默认为 CPU 核数）' })
           .option('json', { type: 'boolean', default: false, describe: '以 JSON 输出汇总' })
-          .option('manifest', { type: 'string', describe: '汇总关系文件：列出上级报告及其下级报告，核对上级的表三、表四等于下级之和（B1，警告）' }),
+          .option('manifest', { type: 'string', describe: '汇总关系文件：列出上级报告及其下级报告，核对上级的表二、表三、表四等于下级之和（B1，警告）' })
+          .option('roster', { type: 'string', describe: '应报单位名单（.csv、.xlsx 或 .yaml）：列出未报送的单位和名单外的报告' })
+          .option('combined', { type: 'string', describe: '另外生成一本汇编 PDF（封面、目录、各单位报告），只收“完成”的报告' })
+          .option('cover-title', { type: 'string', describe: '汇编封面的标题（默认“政府信息公开工作年度报告汇编”）' })
+          .option('issuer', { type: 'string', describe: '汇编封面上的编印单位，如 某某县人民政府办公室' }),
       ) as never,
     handler: async (args) => {
       if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1)) throw new UsageError(`-j 应为正整数，而不是 ${args.jobs}`);
@@ -60,7 +68,11 @@ export function batchCommand(setExit: (code: number) => void): CommandModule<obj
         }
       };
       const rollups = args.manifest ? (require('../../batch/manifest') as typeof import('../../batch/manifest')).loadManifest(args.manifest) : undefined;
-      const summary = await renderBatch(args.inputs, { outDir: args.out, settings, jobs: args.jobs, onReport, rollups });
+      const roster = args.roster ? (require('../../roster/read-roster') as typeof import('../../roster/read-roster')).readRoster(args.roster) : undefined;
+      if ((args.coverTitle !== undefined || args.issuer !== undefined) && !args.combined) throw new UsageError('--cover-title 和 --issuer 只与 --combined 同用');
+      if (args.combined !== undefined && !/\.pdf$/i.test(args.combined)) throw new UsageError(`--combined 应为 .pdf 文件，而不是 ${args.combined}`);
+      const combined = args.combined ? { file: args.combined, coverTitle: args.coverTitle, issuer: args.issuer } : undefined;
+      const summary = await renderBatch(args.inputs, { outDir: args.out, settings, jobs: args.jobs, onReport, rollups, roster, combined });
       bar?.stop();
       const peakRssMb = process.resourceUsage().maxRSS / 1024;
       if (args.json) {
@@ -71,15 +83,26 @@ export function batchCommand(setExit: (code: number) => void): CommandModule<obj
           for (const d of r.diagnostics.filter((x) => x.severity === 'error')) process.stderr.write(`  ${d.code} ${d.line ? `第${d.line}行 ` : ''}${d.message}\n`);
         }
         for (const r of summary.results.filter((x) => x.status === 'skipped')) process.stderr.write(`${r.file}: ${STATUS_LABEL.skipped}（${skipReason(r)}）\n`);
+        for (const r of summary.results.filter((x) => x.outside)) {
+          const near = r.suggestions?.length ? `；名单中相近的单位：${r.suggestions.join('、')}（请核对名称）` : '';
+          process.stderr.write(`${r.file}: ${OUTSIDE_LABEL}（${r.agency ?? '机关名称未能读取'} 不在应报单位名单中${near}）\n`);
+        }
+        const missing = summary.results.filter((x) => x.status === 'missing');
+        if (missing.length) process.stderr.write(`${STATUS_LABEL.missing} ${missing.length} 个单位：${missing.map((r) => r.agency).join('、')}\n`);
         if (settings.formats.includes('html')) {
           const { listedReports } = require('../../batch/index-page') as typeof import('../../batch/index-page');
           const listed = listedReports(summary).length;
           const left = summary.errors > 0 ? `；${STATUS_LABEL.errors}的 ${summary.errors} 份未列入，改正后重新生成` : '';
           process.stdout.write(`网页目录 ${join(args.out, 'index.html')} 列出 ${listed} 份${left}\n`);
         }
+        if (summary.combined?.error) process.stderr.write(`${summary.combined.error}\n`);
+        else if (summary.combined) {
+          for (const w of summary.combined.warnings ?? []) process.stderr.write(`${summary.combined.file}: 警告 ${w}\n`);
+          process.stdout.write(`汇编 ${summary.combined.file}：${summary.combined.reports} 份报告，共 ${summary.combined.pages} 页\n`);
+        }
         process.stdout.write(`${statusCounts(summary)}；汇总见 ${join(args.out, 'summary.csv')}\n`);
       }
-      setExit(summary.results.some((r) => failsBatch(r.status)) ? EXIT.dataError : EXIT.ok);
+      setExit(summary.results.some((r) => failsBatch(r.status)) || summary.combined?.error ? EXIT.dataError : EXIT.ok);
     },
   };
 }

@@ -103,8 +103,11 @@ export async function writePdf(pages: readonly PageFrame[], faces: FaceLookup, m
       },
       mark: (element, top) => {
         marks.push({ element, page: index, mcid });
-        // Only bookmarks (headings) need to know where an element starts.
-        if (structure[element]?.title !== undefined && !places.has(element)) places.set(element, { page: index, top: top() });
+        // Only bookmarks (headings, and the parts of a volume, which start where their
+        // first content does) need to know where an element starts.
+        for (let e = element; e >= 0 && structure[e]; e = structure[e].parent) {
+          if (structure[e].title !== undefined && !places.has(e)) places.set(e, { page: index, top: top() });
+        }
         return mcid++;
       },
     };

@@ -11,7 +11,8 @@ export interface ElementPlace {
   top: number;
 }
 
-const LEVEL: Partial<Record<StructElement['role'], number>> = { H2: 1, H3: 2, H4: 3 };
+// A Part (one report of a compiled volume) is the level above its sections.
+const LEVEL: Partial<Record<StructElement['role'], number>> = { Part: 0, H2: 1, H3: 2, H4: 3 };
 
 interface Entry {
   ref: PdfRef;
