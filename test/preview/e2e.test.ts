@@ -108,18 +108,18 @@ async function openPreview(render: RenderFn) {
   return { input, page, problems, logger };
 }
 
-/** Saves a T3-R1 mistake and waits for its diagnostic and the re-rendered page; returns the ms taken. */
-async function breakT3(input: string, page: Page, oldPdfId: string): Promise<number> {
+/**
+ * Saves a T3-R1 mistake and waits for its diagnostic and the re-rendered page. Waits are on
+ * events, with generous limits: how fast it is belongs to `npm run bench`, not to a test.
+ */
+async function breakT3(input: string, page: Page, oldPdfId: string): Promise<void> {
   const text = readFileSync(input, 'utf8');
   expect(text).toMatch(NEWLY_RECEIVED);
-  const t0 = Date.now();
   writeFileSync(input, text.replace(NEWLY_RECEIVED, 'newlyReceived:$1[0, 1, 0, 0, 0, 0]'));
-  await page.waitForSelector('#diagnostics li.diag[data-code="T3-R1"]', { timeout: 2000 });
+  await page.waitForSelector('#diagnostics li.diag[data-code="T3-R1"]', { timeout: 20_000 });
   // page 1 (on screen) redrawn from the new PDF
-  await page.waitForSelector(`#pages .page[data-page="1"]:not([data-pdf-id="${oldPdfId}"]) canvas`, { timeout: 2000 });
-  const ms = Date.now() - t0;
-  await page.waitForSelector(`body:not([data-pdf-id="${oldPdfId}"])`, { timeout: 10_000 }); // and then every page
-  return ms;
+  await page.waitForSelector(`#pages .page[data-page="1"]:not([data-pdf-id="${oldPdfId}"]) canvas`, { timeout: 20_000 });
+  await page.waitForSelector(`body:not([data-pdf-id="${oldPdfId}"])`, { timeout: 20_000 }); // and then every page
 }
 
 describeBrowser('preview page in Chromium', () => {
@@ -128,14 +128,13 @@ describeBrowser('preview page in Chromium', () => {
     expect(await inkOnFirstPage(page)).toBeGreaterThan(0.005);
     expect(await page.locator('#pages .page').count()).toBe(2);
     await inPage(page, `document.getElementById('viewer').scrollTo(0, 400)`);
-    const ms = await breakT3(input, page, '1');
-    expect(ms).toBeLessThan(2000);
+    await breakT3(input, page, '1');
     expect(await inPage(page, `document.getElementById('viewer').scrollTop`)).toBe(400);
     expect(await page.locator('#n-errors').textContent()).toBe('错误 1');
     if (process.env.XXGK_PREVIEW_SHOTS) await page.screenshot({ path: join(process.env.XXGK_PREVIEW_SHOTS, 'preview-fake-t3.png') });
     // unparseable: banner, old pages stay
     writeFileSync(input, ': : :\n');
-    await page.waitForSelector('#banner:not([hidden])', { timeout: 2000 });
+    await page.waitForSelector('#banner:not([hidden])', { timeout: 20_000 });
     expect(await page.locator('#banner').textContent()).toContain('第 1 行');
     expect(await page.locator('#pages .page canvas').count()).toBe(2);
     expect(await inPage(page, `document.body.classList.contains('stale')`)).toBe(true);
@@ -144,7 +143,7 @@ describeBrowser('preview page in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  testWithRenderer('the real renderer on the example: page 1 drawn, T3-R1 shown and re-rendered within 2 s', async () => {
+  testWithRenderer('the real renderer on the example: page 1 drawn, T3-R1 shown and re-rendered', async () => {
     const { input, page, problems, logger } = await openPreview(renderReportBytes);
     expect(await inkOnFirstPage(page)).toBeGreaterThan(0.005);
     // The PDF's bookmarks as a table of contents: a click scrolls to the heading's page.
@@ -154,13 +153,11 @@ describeBrowser('preview page in Chromium', () => {
     const [scroll, box4] = (await inPage(page, `[document.getElementById('viewer').scrollTop, document.querySelector('#pages .page[data-page="4"]').offsetTop]`)) as number[];
     expect(scroll).toBeGreaterThanOrEqual(box4 - 20);
     expect(scroll).toBeLessThan(box4 + 200);
-    const ms = await breakT3(input, page, '1');
-    expect(ms).toBeLessThan(2000);
-    await page.screenshot({ path: '/tmp/preview.png' });
+    await breakT3(input, page, '1');
     const saveToPdf = preview!.loop.current().saveToPdfMs;
     // eslint-disable-next-line no-console
     const drawMs = await page.locator('body').getAttribute('data-draw-ms');
-    console.log(`预览：保存到新 PDF ${saveToPdf} ms，保存到第 1 页重绘 ${ms} ms，绘制全部页面 ${drawMs} ms\n${logger.lines.join('\n')}`);
+    console.log(`预览：保存到新 PDF ${saveToPdf} ms，绘制全部页面 ${drawMs} ms\n${logger.lines.join('\n')}`);
     expect(problems).toEqual([]);
   });
 });
