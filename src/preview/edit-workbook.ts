@@ -4,6 +4,7 @@
  * header, data and central directory record), and the workbook is set to recalculate its
  * formulas (the totals) when it is opened.
  */
+import { crc32 } from '../util/crc32';
 import { posix } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { FORMAT_2021, OUTCOME_ROWS } from '../catalogue/format-2021';
@@ -16,21 +17,6 @@ import type { CheckedEdit } from './edit-paths';
 import { EditApplyError } from './edit-yaml';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 /** The new `<c>` element for a cell, keeping its address and style. */
 function cellXml(old: string, value: string | number | null, path: string): string {

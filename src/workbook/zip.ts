@@ -3,6 +3,7 @@
  * checks the central directory against the caps in docs/WORKBOOK.md before anything is
  * inflated, and bounds every inflation, so a zip bomb is refused early.
  */
+import { crc32 } from '../util/crc32';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /** Largest workbook file accepted (a filled report workbook is about 40 KB). */
@@ -93,21 +94,6 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Buffer {
   return out;
 }
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 /** 1980-01-01 00:00 in DOS form: every entry gets it, so the same parts give the same bytes. */
 const DOS_TIME = 0;

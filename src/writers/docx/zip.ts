@@ -3,6 +3,7 @@
  * the same fixed time (the report's date), DEFLATE with fixed settings, no extra fields, no
  * comment. Identical parts give identical bytes, whatever ran before in the process.
  */
+import { crc32 } from '../../util/crc32';
 import * as zlib from 'zlib';
 
 /** A date and time in MS-DOS form (2-second resolution, 1980–2107). */
@@ -20,23 +21,6 @@ export function dosTimeOf(isoDate: string): DosTime {
   return { time: 0, date: ((y - 1980) << 9) | (mo << 5) | d };
 }
 
-let table: Uint32Array | undefined;
-
-/** CRC-32 (zlib's when Node has it, ≥ 20.15; a table otherwise). */
-export function crc32(data: Uint8Array): number {
-  if (typeof zlib.crc32 === 'function') return zlib.crc32(data) >>> 0;
-  if (!table) {
-    table = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      table[n] = c >>> 0;
-    }
-  }
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 /** One file of the package. */
 export interface ZipEntry {
