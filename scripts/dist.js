@@ -70,7 +70,6 @@ async function main(wanted) {
   const host = hostTarget();
   if (!TARGETS[host]) throw new Error(`the portable builds are made on ${Object.keys(TARGETS).join(' or ')}, not ${host}`);
   const esbuild = require('esbuild');
-  const JSZip = require('jszip');
   const { inject } = require('postject');
   const work = mkdtempSync(join(tmpdir(), 'xxgk-dist-'));
   try {
@@ -92,7 +91,7 @@ async function main(wanted) {
       copyFileSync(join(root, 'examples', EXAMPLE), join(dir, EXAMPLE));
       writeFileSync(join(dir, '使用说明.txt'), usageNote(target, pkg.version));
       const archive = join(dist, archiveName(target));
-      if (t.archive === 'zip') await writeZip(JSZip, join(work, 'out'), folder, archive, epoch);
+      if (t.archive === 'zip') writeZip(join(work, 'out'), folder, archive, epoch);
       else writeTarGz(join(work, 'out'), folder, archive, epoch);
       process.stdout.write(`${archive}（Node ${NODE_VERSION}）\n`);
     }

@@ -42,7 +42,7 @@ export function envWithoutNode(): NodeJS.ProcessEnv {
     .split(delimiter)
     .filter((d) => d && !existsSync(join(d, 'node')))
     .join(delimiter);
-  const env = { ...process.env, PATH, FORCE_COLOR: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH, FORCE_COLOR: '0' };
   for (const k of Object.keys(env)) if (k.startsWith('npm_') || k === 'NODE_OPTIONS') delete env[k];
   if (spawnSync('sh', ['-c', 'command -v node'], { env }).status === 0) throw new Error('node is still on the PATH');
   return env;
