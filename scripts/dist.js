@@ -4,7 +4,8 @@
 // dist/xxgk-<version>-<target>.zip or .tar.gz. Each folder holds the executable (a Node
 // single executable application: the target's Node binary with the CLI's blob injected by
 // postject), the files the modules read from disk under app/, the example and 使用说明.txt.
-// `node scripts/dist.js linux-x64` builds only the named targets. See docs/PORTABLE.md.
+// `node scripts/dist.js linux-x64` builds only the named targets; `--node <version>` and
+// `--out <dir>` make the Wine check's build (scripts/portable/targets.js). See docs/PORTABLE.md.
 const { execFileSync } = require('node:child_process');
 const { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
@@ -54,8 +55,8 @@ function writeApp(app, seaOut) {
 }
 
 /** Copies the target's Node binary to `exe`, without its Authenticode signature (the injection would break it). */
-function copyNode(target, exe) {
-  const node = nodeBinary(target, cache);
+function copyNode(target, version, exe) {
+  const node = nodeBinary(target, version, cache);
   if (!target.startsWith('win')) return copyFileSync(node, exe);
   try {
     execFileSync('osslsigncode', ['remove-signature', '-in', node, '-out', exe], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -64,7 +65,14 @@ function copyNode(target, exe) {
   }
 }
 
-async function main(wanted) {
+async function main(argv) {
+  const option = (name, fallback) => {
+    const i = argv.indexOf(name);
+    return i < 0 ? fallback : argv.splice(i, 2)[1];
+  };
+  const version = option('--node', NODE_VERSION);
+  const outDir = resolve(option('--out', dist));
+  const wanted = argv;
   const targets = wanted.length ? wanted : Object.keys(TARGETS);
   for (const t of targets) if (!TARGETS[t]) throw new Error(`unknown target ${t}; known: ${Object.keys(TARGETS).join(', ')}`);
   const host = hostTarget();
@@ -75,7 +83,8 @@ async function main(wanted) {
   try {
     const seaOut = join(work, 'js');
     await buildSeaBundles(esbuild, root, seaOut);
-    const hostNode = nodeBinary(host, cache);
+    const hostNode = nodeBinary(host, version, cache);
+    mkdirSync(outDir, { recursive: true });
     const epoch = sourceDateEpoch(root);
     for (const target of targets) {
       const t = TARGETS[target];
@@ -83,17 +92,17 @@ async function main(wanted) {
       const dir = join(work, 'out', folder);
       mkdirSync(dir, { recursive: true });
       const exe = join(dir, t.exe);
-      copyNode(target, exe);
+      copyNode(target, version, exe);
       const blob = makeBlob(hostNode, join(seaOut, 'sea-main.js'), work, target === host);
       await inject(exe, 'NODE_SEA_BLOB', readFileSync(blob), { sentinelFuse: SEA_FUSE });
       chmodSync(exe, 0o755);
       writeApp(join(dir, 'app'), seaOut);
       copyFileSync(join(root, 'examples', EXAMPLE), join(dir, EXAMPLE));
       writeFileSync(join(dir, '使用说明.txt'), usageNote(target, pkg.version));
-      const archive = join(dist, archiveName(target));
+      const archive = join(outDir, archiveName(target));
       if (t.archive === 'zip') writeZip(join(work, 'out'), folder, archive, epoch);
       else writeTarGz(join(work, 'out'), folder, archive, epoch);
-      process.stdout.write(`${archive}（Node ${NODE_VERSION}）\n`);
+      process.stdout.write(`${archive}（Node ${version}）\n`);
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

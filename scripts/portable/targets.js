@@ -1,9 +1,23 @@
 'use strict';
-// The portable builds' targets and the one Node release they all ship: Node 24 is the LTS
-// line whose binaries exist for all three targets as npm packages at the same version
-// (docs/PORTABLE.md says why not 26). Pinned by version and integrity, so a changed package
-// stops the build instead of shipping.
+// The portable builds' targets and the one Node release they all ship: Node 24, the newest
+// LTS line whose binaries exist for all three targets as npm packages at one version.
+// Pinned by version and integrity, so a changed package stops the build instead of shipping.
 const NODE_VERSION = '24.21.0';
+
+/**
+ * Node 22 LTS, only for the Windows build that CI runs under Wine: Wine 8 (Debian 12) cannot
+ * start Node 24, whose V8 reserves address space with placeholders Wine 8 lacks, so the
+ * Wine tests run the same bundle in a Node 22 executable (docs/PORTABLE.md).
+ */
+const WINE_CHECK_NODE = '22.23.3';
+
+/** Integrities of the extra Node packages by version, for the host (the blob) and the Windows check. */
+const EXTRA_INTEGRITY = {
+  '22.23.3': {
+    'linux-x64': 'sha512-qHnz5tFsHoj/WM+uRENVjWONi5hVvmwrgq8A4V76KpuVNAc4+jwK8x4gwbobE9BtHNg/AKR2583eYorLF/c7ng==',
+    'win-x64': 'sha512-lJNBVsNw5Zf+VEHAwatmQxF8eY5hHVEd1ufVYn+5XVrSNB0x55V1cd/rJyOeElCnY2cRebGq//siePEGRZKYjg==',
+  },
+};
 
 /** Each target: its archive suffix, the npm package holding its Node binary and that package's integrity. */
 const TARGETS = {
@@ -33,4 +47,11 @@ const TARGETS = {
 /** The target this machine can run, whose Node binary also makes the blob for every target. */
 const hostTarget = () => `${process.platform === 'win32' ? 'win' : process.platform}-${process.arch}`;
 
-module.exports = { NODE_VERSION, TARGETS, hostTarget };
+/** The pinned integrity of a target's Node package at a version. */
+function integrityFor(target, version) {
+  const pinned = version === NODE_VERSION ? TARGETS[target].integrity : EXTRA_INTEGRITY[version]?.[target];
+  if (!pinned) throw new Error(`no pinned integrity for ${TARGETS[target].package}@${version}`);
+  return pinned;
+}
+
+module.exports = { NODE_VERSION, TARGETS, WINE_CHECK_NODE, hostTarget, integrityFor };

@@ -47,3 +47,21 @@ export function envWithoutNode(): NodeJS.ProcessEnv {
   if (spawnSync('sh', ['-c', 'command -v node'], { env }).status === 0) throw new Error('node is still on the PATH');
   return env;
 }
+
+/** The Wine that runs 64-bit Windows programs here (Debian's wine64 puts it outside the PATH), or undefined. */
+export function wine64(): string | undefined {
+  for (const p of ['/usr/lib/wine/wine64', '/usr/bin/wine64', '/usr/bin/wine']) if (existsSync(p)) return p;
+  return undefined;
+}
+
+/** The Windows archive the Wine tests run: the Node 22 check build when there is one (Wine 8 cannot start Node 24), else the shipped one. */
+export function wineArchive(): string | undefined {
+  const check = join(ROOT, 'dist', 'wine-check', `xxgk-${VERSION}-win-x64.zip`);
+  return existsSync(check) ? check : builtArchive('win-x64');
+}
+
+/** A Python with fontTools (Debian's python3-fonttools is for /usr/bin/python3), or undefined. */
+export function pythonWithFontTools(): string | undefined {
+  for (const py of ['/usr/bin/python3', 'python3']) if (spawnSync(py, ['-c', 'import fontTools'], { stdio: 'ignore' }).status === 0) return py;
+  return undefined;
+}
