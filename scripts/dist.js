@@ -4,8 +4,9 @@
 // dist/xxgk-<version>-<target>.zip or .tar.gz. Each folder holds the executable (a Node
 // single executable application: the target's Node binary with the CLI's blob injected by
 // postject), the files the modules read from disk under app/, the example and 使用说明.txt.
-// `node scripts/dist.js linux-x64` builds only the named targets; `--node <version>` and
-// `--out <dir>` make the Wine check's build (scripts/portable/targets.js). See docs/PORTABLE.md.
+// `node scripts/dist.js linux-x64` builds only the named targets; `--wine-check` builds the
+// Windows one with Node 22 into dist/wine-check for the Wine tests (scripts/portable/targets.js
+// says why). See docs/PORTABLE.md.
 const { execFileSync } = require('node:child_process');
 const { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
@@ -13,7 +14,7 @@ const { join, resolve } = require('node:path');
 const { sourceDateEpoch, writeTarGz, writeZip } = require('./portable/archive');
 const { nodeBinary } = require('./portable/node-binary');
 const { buildSeaBundles } = require('./portable/sea-bundle');
-const { NODE_VERSION, TARGETS, hostTarget } = require('./portable/targets');
+const { NODE_VERSION, TARGETS, WINE_CHECK_NODE, hostTarget } = require('./portable/targets');
 const { usageNote } = require('./portable/usage-note');
 
 const root = resolve(__dirname, '..');
@@ -66,13 +67,10 @@ function copyNode(target, version, exe) {
 }
 
 async function main(argv) {
-  const option = (name, fallback) => {
-    const i = argv.indexOf(name);
-    return i < 0 ? fallback : argv.splice(i, 2)[1];
-  };
-  const version = option('--node', NODE_VERSION);
-  const outDir = resolve(option('--out', dist));
-  const wanted = argv;
+  const wineCheck = argv.includes('--wine-check');
+  const version = wineCheck ? WINE_CHECK_NODE : NODE_VERSION;
+  const outDir = wineCheck ? join(dist, 'wine-check') : dist;
+  const wanted = wineCheck ? ['win-x64'] : argv;
   const targets = wanted.length ? wanted : Object.keys(TARGETS);
   for (const t of targets) if (!TARGETS[t]) throw new Error(`unknown target ${t}; known: ${Object.keys(TARGETS).join(', ')}`);
   const host = hostTarget();
