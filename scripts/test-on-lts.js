@@ -4,14 +4,14 @@
 // Node LTS the portable builds ship (the pinned linux-x64 binary from scripts/portable/),
 // after `npm test` on the machine's Node. A subset: the whole suite twice would double CI's
 // longest step, and these are the ones where a Node version could change bytes or behaviour
-// (rendering, the CLI, batch worker threads, fonts, the bundle).
+// (rendering, the CLI, batch worker threads, fonts, templates).
 const { spawnSync } = require('node:child_process');
 const { dirname, join, resolve } = require('node:path');
 const { nodeBinary } = require('./portable/node-binary');
 const { NODE_VERSION, hostTarget } = require('./portable/targets');
 
 const root = resolve(__dirname, '..');
-const SUITES = ['test/cli', 'test/pipeline', 'test/batch', 'test/fonts', 'test/writers/pdf', 'test/reliability'];
+const SUITES = ['test/cli', 'test/pipeline', 'test/batch', 'test/fonts', 'test/writers/pdf', 'test/template'];
 const node = nodeBinary(hostTarget(), NODE_VERSION, process.env.XXGK_DIST_CACHE || join(root, '.tmp', 'dist-cache'));
 const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 const env = { ...process.env, PATH: `${dirname(node)}${require('node:path').delimiter}${process.env.PATH}` };

@@ -86,4 +86,42 @@ describeBuilt('portable linux-x64 build', () => {
       child.kill();
     }
   });
+
+  it('a dropped folder is batch-rendered into its 输出 and a dropped file beside itself, without waiting when input is not a console', () => {
+    const drop = join(tmp.dir, '拖放 文件夹');
+    mkdirSync(drop);
+    copyFileSync(EXAMPLE, join(drop, '丙.yaml'));
+    const f = run([drop, '--no-open']);
+    expect(f.status).toBe(0);
+    expect(f.stdout).toContain(`结果在 ${join(drop, '输出')}`);
+    expect(readdirSync(join(drop, '输出')).filter((x) => /\.(pdf|docx)$/.test(x)).sort()).toEqual(['丙.docx', '丙.pdf']);
+    const one = join(tmp.dir, '单个 文件');
+    mkdirSync(one);
+    copyFileSync(EXAMPLE, join(one, '丁.yaml'));
+    const r = run([join(one, '丁.yaml'), '--no-open']);
+    expect(r.status).toBe(0);
+    expect(readdirSync(one).sort()).toEqual(['丁.docx', '丁.pdf', '丁.yaml']);
+  });
+
+  it('with no arguments serves the start page listing the reports of its own folder', async () => {
+    const child = spawn(join(folder, 'xxgk'), ['--no-open'], { cwd: tmp.dir, env });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (b: Buffer) => {
+          out += b.toString();
+          const m = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
+          if (m) resolve(m[0]);
+        });
+        child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+      });
+      const html = await (await fetch(url)).text();
+      expect(html).toContain(`href="/open?file=pingluo-kejiju-2021.yaml"`);
+      const open = await fetch(`${url}open?file=pingluo-kejiju-2021.yaml`, { redirect: 'manual' });
+      expect(open.status).toBe(302);
+      expect(open.headers.get('location')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    } finally {
+      child.kill();
+    }
+  });
 });
