@@ -3,7 +3,7 @@
  * the PATH: the commands behave as `node bin/xxgk.js` and render the same bytes.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLE, tempDir, xxgk } from '../support/cli';
 import { builtArchive, envWithoutNode, unpack, VERSION } from '../support/portable';
@@ -123,5 +123,25 @@ describeBuilt('portable linux-x64 build', () => {
     } finally {
       child.kill();
     }
+  });
+
+  it('runs the other commands from its bundle: init and convert workbooks (exceljs), an edited template (the handlebars compiler), schema, rules, fonts', () => {
+    const dir = join(tmp.dir, '其他 命令');
+    mkdirSync(dir);
+    expect(run(['init', join(dir, '新.xlsx'), '--agency', '测试局']).status).toBe(0);
+    expect(run(['validate', join(dir, '新.xlsx')]).status).toBe(0);
+    expect(run(['convert', 'pingluo-kejiju-2021.yaml', join(dir, 'p.xlsx')]).status).toBe(0);
+    expect(run(['convert', join(dir, 'p.xlsx'), join(dir, 'p.yaml')]).status).toBe(0);
+    const tpl = join(dir, 'tpl');
+    cpSync(join(folder, 'app', 'templates', 'annual-report'), tpl, { recursive: true });
+    const overview = join(tpl, 'section-1-overview.hbs');
+    writeFileSync(overview, readFileSync(overview, 'utf8').replace('一、总体情况', '一、总体情况（改）'));
+    expect(run(['render', 'pingluo-kejiju-2021.yaml', '-t', tpl, '-f', 'html', '-o', dir]).status).toBe(0);
+    expect(readFileSync(join(dir, 'pingluo-kejiju-2021.html'), 'utf8')).toContain('一、总体情况（改）');
+    expect(JSON.parse(run(['schema']).stdout).$schema).toContain('json-schema.org');
+    expect(run(['rules']).stdout).toContain('PARSE');
+    const fonts = run(['fonts', '--no-system-fonts']);
+    expect(fonts.status).toBe(0);
+    expect(fonts.stdout).toContain(join(folder, 'app', 'fonts', 'FandolFang-Regular.ttf'));
   });
 });
