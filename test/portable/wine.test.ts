@@ -117,6 +117,18 @@ describeWine('portable win-x64 build under Wine', () => {
     expect(readdirSync(join(folder, '批量 输出')).filter((f) => /\.(pdf|docx)$/.test(f)).sort()).toEqual(['乙.docx', '乙.pdf', '甲 局.docx', '甲 局.pdf']);
   });
 
+  it('a folder dropped onto xxgk.exe (its Windows path as the only argument) is rendered into its 输出', () => {
+    const drop = join(folder, '拖放 单位');
+    mkdirSync(drop);
+    copyFileSync(EXAMPLE, join(drop, '戊 局.yaml'));
+    const windowsPath = `Z:${drop.split('/').join('\\')}`;
+    const r = run([windowsPath, '--no-open']);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('结果在 Z:');
+    expect(readdirSync(join(drop, '输出')).filter((f) => /\.(pdf|docx)$/.test(f)).sort()).toEqual(['戊 局.docx', '戊 局.pdf']);
+  });
+
   const py = pythonWithFontTools();
   (py ? it : it.skip)('finds a font named 仿宋 in the prefix Fonts folder and uses it for the body', () => {
     // The bundled FandolFang renamed 仿宋/FangSong with fontTools, installed as Windows names it.
