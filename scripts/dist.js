@@ -28,14 +28,17 @@ const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 /** The archive's file name for a target (what `xxgk --version` inside it prints is the same version). */
 const archiveName = (target) => `xxgk-${pkg.version}-${target}.${TARGETS[target].archive}`;
 
-/** Writes the blob with the host's Node of the pinned version (the blob must come from the version it is injected into). */
-function makeBlob(hostNode, main, out, useCodeCache) {
-  const config = join(out, `sea-config-${useCodeCache ? 'cache' : 'plain'}.json`);
-  const blob = join(out, `sea-${useCodeCache ? 'cache' : 'plain'}.blob`);
-  // The code cache is V8 bytecode for the machine that makes it, so only the host's own target gets it.
-  writeFileSync(config, JSON.stringify({ main, output: blob, disableExperimentalSEAWarning: true, useCodeCache }));
-  execFileSync(hostNode, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'inherit'] });
-  return blob;
+/**
+ * Writes the blob with the host's Node of the pinned version (the blob must come from the
+ * version it is injected into); one blob serves every target. Without V8's code cache: it
+ * would start a render about 0.3 s sooner, but it is bytecode for the machine that makes it
+ * and differs from build to build, and the archives are to be reproducible.
+ */
+function makeBlob(hostNode, seaOut) {
+  // Paths relative to seaOut: the blob records the main script's path, which must not be the random temporary folder.
+  writeFileSync(join(seaOut, 'sea-config.json'), JSON.stringify({ main: 'sea-main.js', output: 'sea.blob', disableExperimentalSEAWarning: true, useCodeCache: false }));
+  execFileSync(hostNode, ['--experimental-sea-config', 'sea-config.json'], { cwd: seaOut, stdio: ['ignore', 'ignore', 'inherit'] });
+  return readFileSync(join(seaOut, 'sea.blob'));
 }
 
 /** Copies what the bundled modules read from disk into `app/` (they look two levels above app/dist/bundle). */
@@ -84,6 +87,7 @@ async function main(argv) {
     const hostNode = nodeBinary(host, version, cache);
     mkdirSync(outDir, { recursive: true });
     const epoch = sourceDateEpoch(root);
+    const blob = makeBlob(hostNode, seaOut);
     for (const target of targets) {
       const t = TARGETS[target];
       const folder = `xxgk-${pkg.version}-${target}`;
@@ -91,8 +95,7 @@ async function main(argv) {
       mkdirSync(dir, { recursive: true });
       const exe = join(dir, t.exe);
       copyNode(target, version, exe);
-      const blob = makeBlob(hostNode, join(seaOut, 'sea-main.js'), work, target === host);
-      await inject(exe, 'NODE_SEA_BLOB', readFileSync(blob), { sentinelFuse: SEA_FUSE });
+      await inject(exe, 'NODE_SEA_BLOB', blob, { sentinelFuse: SEA_FUSE });
       chmodSync(exe, 0o755);
       writeApp(join(dir, 'app'), seaOut);
       copyFileSync(join(root, 'examples', EXAMPLE), join(dir, EXAMPLE));
