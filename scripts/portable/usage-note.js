@@ -21,7 +21,7 @@ function usageNote(target, version) {
     win
       ? '  把一个文件夹拖到 xxgk.exe 上：生成其中所有报告的 Word 和 PDF，放在该文件夹下的“输出”文件夹里；'
       : `  ${exe} 文件夹路径：生成其中所有报告的 Word 和 PDF，放在该文件夹下的“输出”文件夹里；`,
-    '  该文件夹不能写入时，放在“文档\\xxgk输出”里，窗口里会说明。',
+    `  该文件夹不能写入时，放在“${win ? '文档\\xxgk输出' : '~/文档/xxgk输出'}”里，窗口里会说明。`,
     win ? '  把一个报告文件拖到 xxgk.exe 上：在它旁边生成 Word 和 PDF。' : `  ${exe} 报告文件路径：在它旁边生成 Word 和 PDF。`,
     '  完成后窗口显示结果，按任意键退出。',
     '',
@@ -39,8 +39,8 @@ function usageNote(target, version) {
     win
       ? '  本程序没有数字签名：第一次运行时 Windows 可能提示“Windows 已保护你的电脑”，点“更多信息”→“仍要运行”；杀毒软件报警时请联系信息中心加入白名单。'
       : '  要求 64 位 Linux（统信 UOS、银河麒麟等）；解压后如不能运行，执行 chmod +x xxgk。',
-    win ? '  支持 Windows 10、Windows 11 和 Windows Server 2016 及以上（64 位）；不支持 Windows 7 和 8。' : '',
-    '  正在用 Word 或 Excel 打开的文件不能被覆盖：请先关闭它再生成。',
+    ...(win ? ['  支持 Windows 10、Windows 11 和 Windows Server 2016 及以上（64 位）；不支持 Windows 7 和 8。'] : []),
+    '  正在用 Word、WPS 或 Excel 打开的文件不能被覆盖：请先关闭它再生成。',
     '',
     '示例：pingluo-kejiju-2021.yaml（可用它试一试）。',
     '',
