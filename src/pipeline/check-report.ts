@@ -6,6 +6,7 @@ import { nearestCell, type SourceMap } from '../load/source-map';
 import type { Diagnostic } from '../validate/diagnostic';
 import type { RulesConfig } from '../validate/rules-config';
 import { validateReport } from '../validate/validate';
+import { LOCKED_ADVICE } from '../util/atomic-write';
 
 /** A report file read and validated: the typed report (when its shape is valid) and every finding. */
 export interface CheckedReport {
@@ -28,6 +29,7 @@ export function readInputBytes(file: string): Uint8Array {
     if (code === 'ENOENT') throw new InputFileError(`${file}: 文件不存在`);
     if (code === 'EISDIR') throw new InputFileError(`${file}: 这是一个文件夹，不是报告文件`);
     if (code === 'EACCES') throw new InputFileError(`${file}: 没有读取权限`);
+    if (code === 'EBUSY' || code === 'EPERM') throw new InputFileError(`${file}: 正被其他程序占用，${LOCKED_ADVICE}`);
     throw new InputFileError(`${file}: 无法读取（${code ?? (e as Error).message}）`);
   }
 }

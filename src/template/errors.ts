@@ -43,7 +43,11 @@ export function toTemplateError(e: unknown, file: string, source?: string): Temp
   let line = typeof err?.lineNumber === 'number' ? err.lineNumber : undefined;
   let m: RegExpExecArray | null;
   let reason: string;
-  if ((m = /^Parse error on line (\d+):\n([\s\S]*)$/.exec(message))) {
+  // First and without a regular expression: this runs near the stack's limit, where Node 24
+  // fails to compile one ("Invalid regular expression: …: Stack overflow") and that error comes back here.
+  if (message.includes('Maximum call stack size exceeded') || message.endsWith(': Stack overflow')) {
+    reason = '模板片段互相引用或引用自身，形成了无限循环';
+  } else if ((m = /^Parse error on line (\d+):\n([\s\S]*)$/.exec(message))) {
     line = Number(m[1]);
     const [excerpt, caret] = m[2].split('\n');
     reason = `语法错误（检查 {{ }} 是否成对、块是否闭合）：${excerpt ?? ''}${caret ? `\n${caret}` : ''}`;
@@ -67,8 +71,6 @@ export function toTemplateError(e: unknown, file: string, source?: string): Temp
   } else if ((m = /^Cannot use 'in' operator to search for '([^']+)'/.exec(message))) {
     reason = `“${m[1]}”不是数据中的字段（文字和数字没有下级字段）`;
     if (line === undefined && source !== undefined) line = findLine(source, new RegExp(`\\.${escapeRegExp(m[1])}(?![\\w-])`));
-  } else if (/Maximum call stack size exceeded/.test(message)) {
-    reason = '模板片段互相引用或引用自身，形成了无限循环';
   } else {
     reason = `${message.replace(/ - \d+:\d+$/, '')}`;
   }

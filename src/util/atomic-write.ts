@@ -11,11 +11,19 @@ export class WriteError extends Error {
   }
 }
 
-/** Why a file or folder could not be written, in Chinese, from the system's error code. */
-export function writeFailureReason(e: unknown, path: string): string {
+/** The advice for a file that another program holds open (Windows refuses to replace it). */
+export const LOCKED_ADVICE = '可能正在 Word、WPS 或 Excel 中打开，请先关闭它再重试';
+
+/**
+ * Why a file or folder could not be written, in Chinese, from the system's error code. On
+ * Windows a file open in Word or Excel cannot be replaced: EBUSY, or EPERM from the rename.
+ */
+export function writeFailureReason(e: unknown, path: string, platform: NodeJS.Platform = process.platform): string {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   const dir = dirname(path);
   switch (code) {
+    case 'EBUSY':
+      return `${path} 正被其他程序占用，${LOCKED_ADVICE}`;
     case 'ENOENT':
       return `文件夹 ${dir} 不存在`;
     case 'ENOTDIR':
@@ -24,8 +32,10 @@ export function writeFailureReason(e: unknown, path: string): string {
       return `${path} 是一个已有的文件夹，不能写成文件`;
     case 'EEXIST':
       return `${path} 已存在且不是文件夹`;
-    case 'EACCES':
     case 'EPERM':
+      if (platform === 'win32') return `${path} ${LOCKED_ADVICE}；如果没有打开，则是没有写入 ${dir} 的权限`;
+      return `没有写入 ${dir} 的权限`;
+    case 'EACCES':
       return `没有写入 ${dir} 的权限`;
     case 'EROFS':
       return `${dir} 在只读的磁盘上`;
