@@ -10,7 +10,7 @@
 const { execFileSync } = require('node:child_process');
 const { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
-const { join, resolve } = require('node:path');
+const { dirname, join, resolve } = require('node:path');
 const { sourceDateEpoch, writeTarGz, writeZip } = require('./portable/archive');
 const { nodeBinary } = require('./portable/node-binary');
 const { buildSeaBundles } = require('./portable/sea-bundle');
@@ -54,8 +54,12 @@ function writeApp(app, seaOut) {
   // The preview serves these to the browser (src/preview/server.ts finds them with require.resolve).
   const pdfjs = join(root, 'node_modules', 'pdfjs-dist');
   const to = join(app, 'node_modules', 'pdfjs-dist');
-  mkdirSync(join(to, 'build'), { recursive: true });
-  for (const f of ['package.json', 'LICENSE', 'build/pdf.min.mjs', 'build/pdf.worker.min.mjs']) copyFileSync(join(pdfjs, f), join(to, f));
+  // Every file the page may load, as the server lists them (the modern and the legacy build).
+  const { PDFJS_FILES } = require(join(dist, 'preview', 'server.js'));
+  for (const f of ['package.json', 'LICENSE', ...PDFJS_FILES.values()]) {
+    mkdirSync(dirname(join(to, f)), { recursive: true });
+    copyFileSync(join(pdfjs, f), join(to, f));
+  }
 }
 
 /** Copies the target's Node binary to `exe`, without its Authenticode signature (the injection would break it). */
