@@ -6,7 +6,7 @@
 const { execFileSync } = require('node:child_process');
 const { readdirSync, readFileSync, statSync, writeFileSync } = require('node:fs');
 const { join, relative } = require('node:path');
-const { crc32, deflateRawSync, gzipSync } = require('node:zlib');
+const { gzipSync } = require('node:zlib');
 
 /** The archives' file time in seconds: SOURCE_DATE_EPOCH, else the last commit's, else 2000-01-01. */
 function sourceDateEpoch(root) {
@@ -53,51 +53,10 @@ function dosTime(epoch) {
  * names (flag bit 11, which Explorer and unzip honour), no extra fields, one time.
  */
 function writeZip(parent, folder, outFile, epoch) {
-  const { time, date } = dosTime(epoch);
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  for (const rel of filesUnder(join(parent, folder), parent)) {
-    const data = readFileSync(join(parent, rel));
-    const packed = deflateRawSync(data, { level: 9 });
-    const name = Buffer.from(rel, 'utf8');
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, packed);
-    centrals.push(central, name);
-    offset += local.length + name.length + packed.length;
-  }
-  const dir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(centrals.length / 2, 8);
-  end.writeUInt16LE(centrals.length / 2, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  writeFileSync(outFile, Buffer.concat([...locals, dir, end]));
+  // The project's reproducible zip writer (src/util/zip-writer.ts, built into dist/ before this runs).
+  const { zip } = require('../../dist/util/zip-writer.js');
+  const entries = filesUnder(join(parent, folder), parent).map((rel) => ({ path: rel, data: readFileSync(join(parent, rel)) }));
+  writeFileSync(outFile, zip(entries, dosTime(epoch), { level: 9, utf8Names: 'always' }));
 }
 
 module.exports = { filesUnder, sourceDateEpoch, writeTarGz, writeZip };

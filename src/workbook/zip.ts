@@ -3,8 +3,8 @@
  * checks the central directory against the caps in docs/WORKBOOK.md before anything is
  * inflated, and bounds every inflation, so a zip bomb is refused early.
  */
-import { crc32 } from '../util/crc32';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { zip } from '../util/zip-writer';
+import { inflateRawSync } from 'node:zlib';
 
 /** Largest workbook file accepted (a filled report workbook is about 40 KB). */
 export const MAX_WORKBOOK_BYTES = 10 * 1024 * 1024;
@@ -95,53 +95,8 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Buffer {
 }
 
 
-/** 1980-01-01 00:00 in DOS form: every entry gets it, so the same parts give the same bytes. */
-const DOS_TIME = 0;
-const DOS_DATE = (0 << 9) | (1 << 5) | 1;
-
-/** Writes a zip of the given parts, in order, with fixed dates (same parts, same bytes). */
+/** Writes a zip of the given parts, in order, all dated 1980-01-01 (same parts, same bytes). */
 export function writeZip(parts: readonly { name: string; data: Uint8Array }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const part of parts) {
-    const name = Buffer.from(part.name, 'utf8');
-    const packed = deflateRawSync(part.data, { level: 9 });
-    const crc = crc32(part.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(part.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(part.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, packed);
-    centrals.push(central, name);
-    offset += 30 + name.length + packed.length;
-  }
-  const dir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dir, end]);
+  const bytes = zip(parts.map((p) => ({ path: p.name, data: p.data })), { time: 0, date: (1 << 5) | 1 }, { level: 9, utf8Names: 'always' });
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

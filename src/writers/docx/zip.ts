@@ -1,16 +1,11 @@
 /**
- * A reproducible zip writer for the package: entries in the order given, every entry stamped with
- * the same fixed time (the report's date), DEFLATE with fixed settings, no extra fields, no
- * comment. Identical parts give identical bytes, whatever ran before in the process.
+ * The .docx package's zip: the shared reproducible writer (src/util/zip-writer.ts), every entry
+ * stamped with the report's date.
  */
-import { crc32 } from '../../util/crc32';
-import * as zlib from 'zlib';
+import type { DosTime } from '../../util/zip-writer';
 
-/** A date and time in MS-DOS form (2-second resolution, 1980–2107). */
-export interface DosTime {
-  time: number;
-  date: number;
-}
+export { zip, type DosTime, type ZipEntry } from '../../util/zip-writer';
+
 
 /** MS-DOS time of an ISO date (YYYY-MM-DD) at midnight; dates outside 1980–2107 are clamped. */
 export function dosTimeOf(isoDate: string): DosTime {
@@ -19,66 +14,4 @@ export function dosTimeOf(isoDate: string): DosTime {
   if (y < 1980) [y, mo, d] = [1980, 1, 1];
   if (y > 2107) [y, mo, d] = [2107, 12, 31];
   return { time: 0, date: ((y - 1980) << 9) | (mo << 5) | d };
-}
-
-
-/** One file of the package. */
-export interface ZipEntry {
-  path: string;
-  data: string | Uint8Array;
-}
-
-/** Zip the entries, in order, all stamped with `when`. */
-export function zip(entries: readonly ZipEntry[], when: DosTime): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.path, 'utf8');
-    const raw = typeof e.data === 'string' ? Buffer.from(e.data, 'utf8') : e.data;
-    const packed = zlib.deflateRawSync(raw, { level: 6, memLevel: 8, strategy: zlib.constants.Z_DEFAULT_STRATEGY });
-    const crc = crc32(raw);
-    const flags = /[^\x20-\x7e]/.test(e.path) ? 0x0800 : 0; // UTF-8 names
-
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(when.time, 10);
-    local.writeUInt16LE(when.date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    locals.push(local, name, packed);
-
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4); // made by: MS-DOS, 2.0
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(flags, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(when.time, 12);
-    central.writeUInt16LE(when.date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(raw.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    // extra length, comment length, disk number, internal and external attributes: 0
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-
-    offset += 30 + name.length + packed.length;
-  }
-  const centralSize = centrals.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(centralSize, 12);
-  end.writeUInt32LE(offset, 16);
-  const out = Buffer.concat([...locals, ...centrals, end]);
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }

@@ -1,0 +1,80 @@
+/**
+ * A reproducible zip writer (the .docx package, workbooks, the portable .zip): entries in the
+ * order given, every entry stamped with the same fixed time, DEFLATE with fixed settings, no extra
+ * fields, no comment. Identical entries give identical bytes, whatever ran before in the process.
+ */
+import { crc32 } from './crc32';
+import * as zlib from 'node:zlib';
+
+/** A date and time in MS-DOS form (2-second resolution, 1980–2107). */
+export interface DosTime {
+  time: number;
+  date: number;
+}
+
+/** One file of a zip. */
+export interface ZipEntry {
+  path: string;
+  data: string | Uint8Array;
+}
+
+/** How hard to compress (zlib level, default 6), and whether every name carries the UTF-8 flag or only non-ASCII ones. */
+export interface ZipOptions {
+  level?: number;
+  utf8Names?: 'always' | 'when-needed';
+}
+
+/** Zip the entries, in order, all stamped with `when`. */
+export function zip(entries: readonly ZipEntry[], when: DosTime, options: ZipOptions = {}): Uint8Array {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.path, 'utf8');
+    const raw = typeof e.data === 'string' ? Buffer.from(e.data, 'utf8') : e.data;
+    const packed = zlib.deflateRawSync(raw, { level: options.level ?? 6, memLevel: 8, strategy: zlib.constants.Z_DEFAULT_STRATEGY });
+    const crc = crc32(raw);
+    const flags = options.utf8Names === 'always' || /[^\x20-\x7e]/.test(e.path) ? 0x0800 : 0; // UTF-8 names
+
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
+    local.writeUInt16LE(flags, 6);
+    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt16LE(when.time, 10);
+    local.writeUInt16LE(when.date, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(raw.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    locals.push(local, name, packed);
+
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4); // made by: MS-DOS, 2.0
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(flags, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(when.time, 12);
+    central.writeUInt16LE(when.date, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(raw.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    // extra length, comment length, disk number, internal and external attributes: 0
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, name);
+
+    offset += 30 + name.length + packed.length;
+  }
+  const centralSize = centrals.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(centralSize, 12);
+  end.writeUInt32LE(offset, 16);
+  const out = Buffer.concat([...locals, ...centrals, end]);
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
