@@ -4,13 +4,13 @@
 // One fresh process doing what one `xxgk render -f pdf` does for Typst: load the compiler with
 // the faces of fonts/, compile the document, write its PDF.
 const { writeFileSync } = require('node:fs');
-const { join, resolve } = require('node:path');
+const { dirname, join, resolve } = require('node:path');
 const { createCompiler, compilePdf } = require('./typst-compiler');
 
 const main = resolve(process.argv[2] ?? join(__dirname, 'report.typ'));
 const out = resolve(process.argv[3] ?? main.replace(/\.typ$/, '') + '.pdf');
 try {
-  const { pdf, pages } = compilePdf(createCompiler(), main);
+  const { pdf, pages } = compilePdf(createCompiler(dirname(main)), main);
   writeFileSync(out, pdf);
   process.stderr.write(`${out} (${pages} pages)\n`);
 } catch (e) {

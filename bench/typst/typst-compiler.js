@@ -43,11 +43,11 @@ function loadTypst() {
   }
 }
 
-/** A compiler whose workspace is bench/typst/ and whose fonts are the files in fonts/. */
-function createCompiler() {
+/** A compiler whose fonts are the files in fonts/; a main file given by path must lie in `workspace`. */
+function createCompiler(workspace = __dirname) {
   hideSystemFonts();
   const { NodeCompiler } = loadTypst();
-  return NodeCompiler.create({ workspace: __dirname, fontArgs: [{ fontPaths: [FONTS] }] });
+  return NodeCompiler.create({ workspace, fontArgs: [{ fontPaths: [FONTS] }] });
 }
 
 /** Compiles the main file (a path in the workspace, or its text) to PDF bytes; throws with Typst's diagnostics. */

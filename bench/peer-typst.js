@@ -1,0 +1,180 @@
+'use strict';
+// npm run bench -- --peer typst [--json] [--runs N] [--fresh-runs N] [--warmup N]
+// xxgk against Typst (the compiler package in devDependencies) on the example report, rebuilt
+// for Typst by bench/typst/make-typ.js with the same page, faces and tables:
+// (a) fresh processes, one PDF each: `xxgk render -f pdf --no-system-fonts` against
+//     bench/typst/compile-once.js, with `node -e 0` as the baseline; median wall times;
+// (b) in one process, fonts loaded once: renderReportBytes(['pdf']) against Typst's compile and
+//     PDF export, every run a report with a new agency name; Typst once with its memo cache
+//     cleared before the run (nothing of an earlier report reused) and once incrementally (the
+//     previous report's results in its cache, as a long-running Typst keeps them); medians;
+// plus both PDFs' sizes and pages. Runs alternate between the tools (and the baseline), so
+// load from elsewhere on the machine falls on both alike.
+const { spawnSync } = require('node:child_process');
+const { cpus, tmpdir } = require('node:os');
+const { mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { join, resolve } = require('node:path');
+
+const root = resolve(__dirname, '..');
+const example = join(root, 'examples', 'pingluo-kejiju-2021.yaml');
+const bin = join(root, 'bin', 'xxgk.js');
+const compileOnce = join(__dirname, 'typst', 'compile-once.js');
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+const now = () => process.hrtime.bigint();
+const msSince = (t) => Number(process.hrtime.bigint() - t) / 1e6;
+
+function numberOption(args, name, fallback) {
+  const i = args.indexOf(name);
+  if (i < 0) return fallback;
+  const n = Number(args[i + 1]);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} needs a whole number ≥ 1, not ${args[i + 1]}`);
+  return n;
+}
+
+/** The example with another agency name; the title, the opening paragraph and the metadata follow it. */
+const agencyName = (k) => `测试县第${k + 1}局`;
+const withAgency = (text, k) => text.replace(/^agency: .*$/m, `agency: ${agencyName(k)}`);
+
+/** Wall time of one child process; throws with its stderr when it fails. */
+function timed(argv, what) {
+  const t = now();
+  const r = spawnSync(process.execPath, argv, { encoding: 'utf8' });
+  const ms = msSince(t);
+  if (r.status !== 0) throw new Error(`${what} failed (${r.status ?? r.signal}): ${(r.stderr || '').slice(-2000)}`);
+  return ms;
+}
+
+function fresh(dir, runs, log) {
+  const typ = join(dir, 'report.typ');
+  const { makeTyp } = require('./typst/make-typ.js');
+  writeFileSync(typ, makeTyp(example));
+  const typstPdf = join(dir, 'typst.pdf');
+  const sides = {
+    node: () => timed(['-e', '0'], 'node -e 0'),
+    xxgk: () => timed([bin, 'render', example, '-f', 'pdf', '-o', dir, '--no-system-fonts'], 'xxgk render'),
+    typst: () => timed([compileOnce, typ, typstPdf], 'typst compile-once'),
+  };
+  // One unmeasured round: the first start reads the files (Typst's native library is 50 MB) from disk.
+  for (const f of Object.values(sides)) f();
+  const ms = { node: [], xxgk: [], typst: [] };
+  for (let i = 0; i < runs; i++) for (const [k, f] of Object.entries(sides)) ms[k].push(f());
+  const m = { node: median(ms.node), xxgk: median(ms.xxgk), typst: median(ms.typst) };
+  log(`fresh process, one PDF (median of ${runs}, interleaved):`);
+  log(`  node -e 0 (baseline)       ${round(m.node)} ms`);
+  log(`  xxgk render -f pdf         ${round(m.xxgk)} ms   (${round(m.xxgk - m.node)} ms above node -e 0)`);
+  log(`  typst compile-once.js      ${round(m.typst)} ms   (${round(m.typst - m.node)} ms above node -e 0)`);
+  log(`  xxgk/typst                 ${round(m.xxgk / m.typst, 2)}   (above node -e 0: ${round((m.xxgk - m.node) / (m.typst - m.node), 2)})`);
+  return {
+    runs,
+    nodeMs: round(m.node),
+    xxgkMs: round(m.xxgk),
+    typstMs: round(m.typst),
+    ratio: round(m.xxgk / m.typst, 2),
+    ratioAboveNode: round((m.xxgk - m.node) / (m.typst - m.node), 2),
+  };
+}
+
+async function inProcess(compiler, runs, warmup, log) {
+  const { renderReportBytes } = require(join(root, 'dist', 'pipeline', 'render-report.js'));
+  const { makeTyp } = require('./typst/make-typ.js');
+  const { compilePdf } = require('./typst/typst-compiler.js');
+  const text = readFileSync(example, 'utf8');
+  const settings = { formats: ['pdf'], systemFonts: false };
+
+  // Every run renders a report no run rendered before: warm-up and measured runs, each tool the same names.
+  const total = warmup + runs;
+  const yaml = Array.from({ length: total + 1 }, (_, k) => Buffer.from(withAgency(text, k)));
+  const typ = Array.from({ length: total + 1 }, (_, k) => makeTyp(example, { agency: agencyName(k) }));
+  const xxgk = async (k) => {
+    const t = now();
+    const r = await renderReportBytes(example, yaml[k], settings);
+    const ms = msSince(t);
+    if (r.status !== 'ok') throw new Error(`xxgk render failed: ${JSON.stringify(r.diagnostics.slice(0, 3))}`);
+    return ms;
+  };
+  const typst = (k) => {
+    const t = now();
+    compilePdf(compiler, { content: typ[k] });
+    return msSince(t);
+  };
+  // Fonts are loaded by the first render of each (outside the timing), as a batch loads them once.
+  const first = await renderReportBytes(example, Buffer.from(text), settings);
+  const firstTypst = compilePdf(compiler, { content: makeTyp(example) });
+
+  const ms = { xxgk: [], typst: [], typstIncremental: [] };
+  for (let k = 0; k < total; k++) {
+    const x = await xxgk(k);
+    compiler.evictCache(0);
+    const c = typst(k);
+    // The cache now holds report k: report k + 1 differs from it in the agency only.
+    const inc = typst(k + 1);
+    if (k >= warmup) {
+      ms.xxgk.push(x);
+      ms.typst.push(c);
+      ms.typstIncremental.push(inc);
+    }
+  }
+  compiler.evictCache(0);
+  const m = { xxgk: median(ms.xxgk), typst: median(ms.typst), typstIncremental: median(ms.typstIncremental) };
+  log(`in one process, fonts loaded, a new agency each run (median of ${runs}, interleaved, after ${warmup} warm-up rounds):`);
+  log(`  xxgk renderReportBytes pdf            ${round(m.xxgk, 2)} ms`);
+  log(`  typst compile + pdf, cache cleared    ${round(m.typst, 2)} ms`);
+  log(`  typst compile + pdf, incremental      ${round(m.typstIncremental, 2)} ms`);
+  log(`  xxgk/typst                            ${round(m.xxgk / m.typst, 2)} (cache cleared), ${round(m.xxgk / m.typstIncremental, 2)} (incremental)`);
+  return {
+    result: {
+      runs,
+      warmup,
+      xxgkMs: round(m.xxgk, 2),
+      typstMs: round(m.typst, 2),
+      typstIncrementalMs: round(m.typstIncremental, 2),
+      ratio: round(m.xxgk / m.typst, 2),
+      ratioIncremental: round(m.xxgk / m.typstIncremental, 2),
+    },
+    pdf: { xxgk: { bytes: first.pdf.length, pages: first.pdfPages }, typst: { bytes: firstTypst.pdf.length, pages: firstTypst.pages } },
+  };
+}
+
+/** Entry from bench/run.js: `--peer typst` and the options above. */
+async function main(args) {
+  const json = args.includes('--json');
+  const log = (s) => {
+    if (!json) process.stderr.write(s + '\n');
+  };
+  try {
+    const peer = args[args.indexOf('--peer') + 1];
+    if (peer !== 'typst') throw new Error(`--peer ${peer ?? ''}: the only peer is typst`);
+    const runs = numberOption(args, '--runs', 30);
+    const freshRuns = numberOption(args, '--fresh-runs', 11);
+    const warmup = numberOption(args, '--warmup', 30);
+    const pkg = require('@myriaddreamin/typst-ts-node-compiler/package.json');
+    const machine = { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: cpus().length, cpu: cpus()[0]?.model ?? '' };
+    const { createCompiler, typstVersion } = require('./typst/typst-compiler.js');
+    const compiler = createCompiler();
+    const version = typstVersion(compiler);
+    log(`xxgk against Typst ${version} (${pkg.name} ${pkg.version}), Node ${machine.node}, ${machine.platform}, ${machine.cpus} CPUs (${machine.cpu})`);
+    const dir = mkdtempSync(join(tmpdir(), 'xxgk-bench-peer-'));
+    try {
+      const f = fresh(dir, freshRuns, log);
+      const inproc = await inProcess(compiler, runs, warmup, log);
+      const pdf = inproc.pdf;
+      log(`PDF of the example: xxgk ${pdf.xxgk.bytes} bytes, ${pdf.xxgk.pages} pages; typst ${pdf.typst.bytes} bytes, ${pdf.typst.pages} pages`);
+      if (json) {
+        process.stdout.write(JSON.stringify({ peer: 'typst', typstVersion: version, package: `${pkg.name}@${pkg.version}`, machine, fresh: f, inProcess: inproc.result, pdf }) + '\n');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  } catch (e) {
+    process.stderr.write(`bench --peer failed: ${e.stack || e}\n`);
+    process.exitCode = 1;
+  }
+}
+
+module.exports = { main };
