@@ -29,11 +29,14 @@ const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 const now = () => process.hrtime.bigint();
 const msSince = (t) => Number(process.hrtime.bigint() - t) / 1e6;
 
+/** A mistake in the command line: its message alone, exit code 2 as xxgk has it. */
+const usage = (message) => Object.assign(new Error(message), { usage: true });
+
 function numberOption(args, name, fallback) {
   const i = args.indexOf(name);
   if (i < 0) return fallback;
   const n = Number(args[i + 1]);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} needs a whole number ≥ 1, not ${args[i + 1]}`);
+  if (!Number.isInteger(n) || n < 1) throw usage(`${name} needs a whole number ≥ 1, not ${args[i + 1]}`);
   return n;
 }
 
@@ -91,23 +94,28 @@ async function inProcess(compiler, runs, warmup, log) {
   const total = warmup + runs;
   const yaml = Array.from({ length: total + 1 }, (_, k) => Buffer.from(withAgency(text, k)));
   const typ = Array.from({ length: total + 1 }, (_, k) => makeTyp(example, { agency: agencyName(k) }));
+  // CPU time is the whole process's, every thread's: Typst lays out and exports on several.
   const xxgk = async (k) => {
     const t = now();
+    const c = process.cpuUsage();
     const r = await renderReportBytes(example, yaml[k], settings);
+    const cpu = process.cpuUsage(c);
     const ms = msSince(t);
     if (r.status !== 'ok') throw new Error(`xxgk render failed: ${JSON.stringify(r.diagnostics.slice(0, 3))}`);
-    return ms;
+    return { ms, cpu: (cpu.user + cpu.system) / 1000 };
   };
   const typst = (k) => {
     const t = now();
+    const c = process.cpuUsage();
     compilePdf(compiler, { content: typ[k] });
-    return msSince(t);
+    const cpu = process.cpuUsage(c);
+    return { ms: msSince(t), cpu: (cpu.user + cpu.system) / 1000 };
   };
   // Fonts are loaded by the first render of each (outside the timing), as a batch loads them once.
   const first = await renderReportBytes(example, Buffer.from(text), settings);
   const firstTypst = compilePdf(compiler, { content: makeTyp(example) });
 
-  const ms = { xxgk: [], typst: [], typstIncremental: [] };
+  const runsOf = { xxgk: [], typst: [], typstIncremental: [] };
   for (let k = 0; k < total; k++) {
     const x = await xxgk(k);
     compiler.evictCache(0);
@@ -115,17 +123,23 @@ async function inProcess(compiler, runs, warmup, log) {
     // The cache now holds report k: report k + 1 differs from it in the agency only.
     const inc = typst(k + 1);
     if (k >= warmup) {
-      ms.xxgk.push(x);
-      ms.typst.push(c);
-      ms.typstIncremental.push(inc);
+      runsOf.xxgk.push(x);
+      runsOf.typst.push(c);
+      runsOf.typstIncremental.push(inc);
     }
   }
   compiler.evictCache(0);
-  const m = { xxgk: median(ms.xxgk), typst: median(ms.typst), typstIncremental: median(ms.typstIncremental) };
+  const m = {};
+  const cpu = {};
+  for (const [k, v] of Object.entries(runsOf)) {
+    m[k] = median(v.map((r) => r.ms));
+    cpu[k] = median(v.map((r) => r.cpu));
+  }
+  const line = (k) => `${round(m[k], 2)} ms   (CPU ${round(cpu[k], 1)} ms)`;
   log(`in one process, fonts loaded, a new agency each run (median of ${runs}, interleaved, after ${warmup} warm-up rounds):`);
-  log(`  xxgk renderReportBytes pdf            ${round(m.xxgk, 2)} ms`);
-  log(`  typst compile + pdf, cache cleared    ${round(m.typst, 2)} ms`);
-  log(`  typst compile + pdf, incremental      ${round(m.typstIncremental, 2)} ms`);
+  log(`  xxgk renderReportBytes pdf            ${line('xxgk')}`);
+  log(`  typst compile + pdf, cache cleared    ${line('typst')}`);
+  log(`  typst compile + pdf, incremental      ${line('typstIncremental')}`);
   log(`  xxgk/typst                            ${round(m.xxgk / m.typst, 2)} (cache cleared), ${round(m.xxgk / m.typstIncremental, 2)} (incremental)`);
   return {
     result: {
@@ -134,6 +148,7 @@ async function inProcess(compiler, runs, warmup, log) {
       xxgkMs: round(m.xxgk, 2),
       typstMs: round(m.typst, 2),
       typstIncrementalMs: round(m.typstIncremental, 2),
+      cpuMs: { xxgk: round(cpu.xxgk, 1), typst: round(cpu.typst, 1), typstIncremental: round(cpu.typstIncremental, 1) },
       ratio: round(m.xxgk / m.typst, 2),
       ratioIncremental: round(m.xxgk / m.typstIncremental, 2),
     },
@@ -149,7 +164,7 @@ async function main(args) {
   };
   try {
     const peer = args[args.indexOf('--peer') + 1];
-    if (peer !== 'typst') throw new Error(`--peer ${peer ?? ''}: the only peer is typst`);
+    if (peer !== 'typst') throw usage(peer === undefined ? '--peer needs a name: typst' : `--peer ${peer}: the only peer is typst`);
     const runs = numberOption(args, '--runs', 30);
     const freshRuns = numberOption(args, '--fresh-runs', 11);
     const warmup = numberOption(args, '--warmup', 30);
@@ -172,8 +187,8 @@ async function main(args) {
       rmSync(dir, { recursive: true, force: true });
     }
   } catch (e) {
-    process.stderr.write(`bench --peer failed: ${e.stack || e}\n`);
-    process.exitCode = 1;
+    process.stderr.write(e.usage ? `bench: ${e.message}\n` : `bench --peer failed: ${e.stack || e}\n`);
+    process.exitCode = e.usage ? 2 : 1;
   }
 }
 
