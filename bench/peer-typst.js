@@ -3,14 +3,16 @@
 // xxgk against Typst (the compiler package in devDependencies) on the example report, rebuilt
 // for Typst by bench/typst/make-typ.js with the same page, faces and tables:
 // (a) fresh processes, one PDF each: `xxgk render -f pdf --no-system-fonts` against
-//     bench/typst/compile-once.js, with `node -e 0` as the baseline; median wall times;
+//     bench/typst/compile-once.js, with `node -e 0` as the baseline; median wall times (and
+//     the children's CPU times where the system tells them);
 // (b) in one process, fonts loaded once: renderReportBytes(['pdf']) against Typst's compile and
 //     PDF export, every run a report with a new agency name; Typst once with its memo cache
 //     cleared before the run (nothing of an earlier report reused) and once incrementally (the
-//     previous report's results in its cache, as a long-running Typst keeps them); medians;
+//     previous report's results in its cache, as a long-running Typst keeps them); median wall
+//     and CPU times;
 // plus both PDFs' sizes and pages. Runs alternate between the tools (and the baseline), so
 // load from elsewhere on the machine falls on both alike.
-const { spawnSync } = require('node:child_process');
+const { execFileSync, spawnSync } = require('node:child_process');
 const { cpus, tmpdir } = require('node:os');
 const { mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { join, resolve } = require('node:path');
@@ -44,13 +46,36 @@ function numberOption(args, name, fallback) {
 const agencyName = (k) => `测试县第${k + 1}局`;
 const withAgency = (text, k) => text.replace(/^agency: .*$/m, `agency: ${agencyName(k)}`);
 
-/** Wall time of one child process; throws with its stderr when it fails. */
+/**
+ * CPU time of the children waited for so far, ms, where the system tells it (Linux: fields
+ * cutime and cstime of /proc/self/stat, in clock ticks); otherwise undefined. Less disturbed by
+ * other load than wall time is.
+ */
+const childCpu = (() => {
+  let tick;
+  try {
+    tick = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+    readFileSync('/proc/self/stat');
+  } catch {
+    return () => undefined;
+  }
+  if (!(tick > 0)) return () => undefined;
+  return () => {
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(f[13]) + Number(f[14])) * tick;
+  };
+})();
+
+/** Wall and CPU time of one child process; throws with its stderr when it fails. */
 function timed(argv, what) {
+  const c = childCpu();
   const t = now();
   const r = spawnSync(process.execPath, argv, { encoding: 'utf8' });
   const ms = msSince(t);
   if (r.status !== 0) throw new Error(`${what} failed (${r.status ?? r.signal}): ${(r.stderr || '').slice(-2000)}`);
-  return ms;
+  const after = childCpu();
+  return { ms, cpu: c === undefined ? undefined : after - c };
 }
 
 function fresh(dir, runs, log) {
@@ -65,19 +90,26 @@ function fresh(dir, runs, log) {
   };
   // One unmeasured round: the first start reads the files (Typst's native library is 50 MB) from disk.
   for (const f of Object.values(sides)) f();
-  const ms = { node: [], xxgk: [], typst: [] };
-  for (let i = 0; i < runs; i++) for (const [k, f] of Object.entries(sides)) ms[k].push(f());
-  const m = { node: median(ms.node), xxgk: median(ms.xxgk), typst: median(ms.typst) };
+  const runsOf = { node: [], xxgk: [], typst: [] };
+  for (let i = 0; i < runs; i++) for (const [k, f] of Object.entries(sides)) runsOf[k].push(f());
+  const m = {};
+  const cpu = {};
+  for (const [k, v] of Object.entries(runsOf)) {
+    m[k] = median(v.map((r) => r.ms));
+    cpu[k] = v[0].cpu === undefined ? undefined : median(v.map((r) => r.cpu));
+  }
+  const line = (k) => `${round(m[k])} ms${cpu[k] === undefined ? '' : `   (CPU ${round(cpu[k])} ms)`}`;
   log(`fresh process, one PDF (median of ${runs}, interleaved):`);
-  log(`  node -e 0 (baseline)       ${round(m.node)} ms`);
-  log(`  xxgk render -f pdf         ${round(m.xxgk)} ms   (${round(m.xxgk - m.node)} ms above node -e 0)`);
-  log(`  typst compile-once.js      ${round(m.typst)} ms   (${round(m.typst - m.node)} ms above node -e 0)`);
-  log(`  xxgk/typst                 ${round(m.xxgk / m.typst, 2)}   (above node -e 0: ${round((m.xxgk - m.node) / (m.typst - m.node), 2)})`);
+  log(`  node -e 0 (baseline)       ${line('node')}`);
+  log(`  xxgk render -f pdf         ${line('xxgk')}`);
+  log(`  typst compile-once.js      ${line('typst')}`);
+  log(`  xxgk/typst                 ${round(m.xxgk / m.typst, 2)}   (time above node -e 0: ${round(m.xxgk - m.node)} ms / ${round(m.typst - m.node)} ms = ${round((m.xxgk - m.node) / (m.typst - m.node), 2)})`);
   return {
     runs,
     nodeMs: round(m.node),
     xxgkMs: round(m.xxgk),
     typstMs: round(m.typst),
+    cpuMs: cpu.node === undefined ? undefined : { node: round(cpu.node), xxgk: round(cpu.xxgk), typst: round(cpu.typst) },
     ratio: round(m.xxgk / m.typst, 2),
     ratioAboveNode: round((m.xxgk - m.node) / (m.typst - m.node), 2),
   };
