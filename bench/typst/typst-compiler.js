@@ -10,15 +10,18 @@ const PACKAGE = '@myriaddreamin/typst-ts-node-compiler';
 
 /**
  * The compiler's API always adds the system fonts (it has no switch like the CLI's
- * --ignore-system-fonts); its font search reads the fontconfig file that FONTCONFIG_FILE
- * names, so a file whose only font folder holds no fonts leaves just the faces given by path,
- * as `xxgk render --no-system-fonts` has. Written once and renamed into place, so a process
- * starting meanwhile never reads half a file (and falls back to the system folders).
+ * --ignore-system-fonts); on Linux its font search reads the fontconfig file that
+ * FONTCONFIG_FILE names, so a file whose only font folder holds no fonts leaves just the faces
+ * given by path, as `xxgk render --no-system-fonts` has (elsewhere the system fonts stay: the
+ * documents name only the Fandol and Noto families and never fall back, so only the start-up
+ * scan differs). Written once and renamed into place, so a process starting meanwhile never
+ * reads half a file (and falls back to the system folders).
  */
 function hideSystemFonts() {
   const dir = join(tmpdir(), 'xxgk-bench-typst-no-fonts');
   const file = join(dir, 'fonts.conf');
-  const text = `<?xml version="1.0"?>\n<fontconfig><dir>${dir}</dir></fontconfig>\n`;
+  const xml = dir.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const text = `<?xml version="1.0"?>\n<fontconfig><dir>${xml}</dir></fontconfig>\n`;
   let current;
   try {
     current = readFileSync(file, 'utf8');
