@@ -5,6 +5,9 @@
 // (b) fresh `xxgk render` processes: median wall time;
 // (c) a batch of 200 generated variants with -j 2: reports per second, peak memory;
 // plus the example's PDF size.
+// npm run bench -- --peer typst: the comparison with Typst (bench/peer-typst.js) instead;
+// nothing of Typst is loaded without it.
+if (process.argv.includes('--peer')) return void require('./peer-typst.js').main(process.argv.slice(2));
 const { execFileSync, spawnSync } = require('node:child_process');
 const { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } = require('node:fs');
 const { tmpdir } = require('node:os');
