@@ -6,6 +6,7 @@
 import { APPLICATION_COLUMNS, APPLICATION_ROWS, OUTCOME_GROUPS, REVIEW_LITIGATION_PARTS, OUTCOME_COLUMNS } from '../catalogue/format-2021';
 import type { TableBlock, TableCell } from './blocks';
 import { positionedRows, stackedValues } from './pdf-cells';
+import { sequenceCells, splitSequenceRow } from './sequence-cells';
 import { coreKey, labelKey, readCell, type CellReading } from './normalize';
 import {
   APPLICATION_COLUMN_KEYS,
@@ -140,45 +141,6 @@ function firstRowWhere(rows: readonly TableCell[][], test: (texts: string[]) => 
   return rows.length;
 }
 
-// ---------------------------------------------------------------- sequence (flattened text)
-
-/** A flattened row split into its label fields and its value fields (trailing blanks dropped). */
-function splitSequenceRow(row: readonly TableCell[]): { labels: string[]; values: string[] } {
-  const texts = row.map((c) => c.text.trim());
-  let lastLabel = -1;
-  texts.forEach((t, i) => {
-    if (t !== '' && !isValueText(t)) lastLabel = i;
-  });
-  const values = texts.slice(lastLabel + 1);
-  while (values.length > 0 && values[values.length - 1] === '') values.pop();
-  return { labels: texts.slice(0, lastLabel + 1).filter((t) => t !== ''), values };
-}
-
-/**
- * The cells of a flattened row of `n` values ending in a total (docs/IMPORT.md §3.3): in order
- * when the row has exactly `n` fields or `n` values; otherwise only a value in the last field,
- * when blanks were added rather than lost, is certain (the total), and the rest are blank when
- * every other value in the row is 0, else unread.
- */
-function sequenceCells(values: readonly string[], n: number, groupSize = n): RawCell[] {
-  const readings = values.map((v) => readCell(v));
-  const filled = readings.filter((r) => r.kind !== 'blank');
-  if (values.length === n) return readings;
-  if (filled.length === n) return filled;
-  const uncertain = (why: string): RawCell => ({ kind: 'missing', reason: why, derivable: false });
-  const why = `这一行有 ${values.length} 格、${filled.length} 个数，与表格的 ${n} 列对不上，不能确定各数属于哪一列`;
-  const out: RawCell[] = new Array<RawCell>(n).fill(uncertain(why));
-  const last = readings[readings.length - 1];
-  if (values.length > n && last && last.kind === 'number') {
-    out[n - 1] = last;
-    const others = filled.slice(0, -1);
-    const allZero = others.every((r) => r.kind === 'number' && r.value === 0);
-    // The last group's cells are blank or zero when every other value in the row is 0.
-    if (allZero) for (let i = n - groupSize; i < n - 1; i++) out[i] = { kind: 'blank' };
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------- 表二
 
 function readProactive(blocks: readonly TableBlock[], cells: RawFigures): void {
@@ -209,7 +171,7 @@ function readProactive(blocks: readonly TableBlock[], cells: RawFigures): void {
         const path = `proactive.${spec.key}.${pc.key}`;
         if (b.layout === 'sequence') {
           const { values } = splitSequenceRow(row);
-          const got = sequenceCells(values, 3);
+          const got = sequenceCells(values, { columns: 3, groups: 1, totals: false });
           cells.set(path, got[i]);
         } else cells.set(path, readAt(row, columns[i], b.layout, DOCUMENT_COLUMN_LABEL[i], columns.filter((c): c is Column => !!c)));
       });
@@ -249,7 +211,7 @@ function readApplications(blocks: readonly TableBlock[], cells: RawFigures): voi
       if (b.layout === 'sequence') {
         const split = splitSequenceRow(row);
         labels = split.labels;
-        values = sequenceCells(split.values, 7);
+        values = sequenceCells(split.values, { columns: 7, groups: 1, totals: true });
       } else {
         const known = (columns ?? []).filter((c): c is Column => !!c);
         if (known.length === 0) continue;
@@ -296,7 +258,7 @@ function readReviewLitigation(blocks: readonly TableBlock[], cells: RawFigures):
     if (b.layout === 'sequence') {
       const values = data.map((c) => c.text.trim());
       while (values.length > 0 && values[values.length - 1] === '') values.pop();
-      sequenceCells(values, 15, 5).forEach((v, i) => cells.set(REVIEW_PATHS[i], v));
+      sequenceCells(values, { columns: 15, groups: 3, totals: true }).forEach((v, i) => cells.set(REVIEW_PATHS[i], v));
       return;
     }
     const header = b.rows.slice(0, dataIndex);
