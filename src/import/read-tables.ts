@@ -145,8 +145,9 @@ function firstRowWhere(rows: readonly TableCell[][], test: (texts: string[]) => 
 
 function readProactive(blocks: readonly TableBlock[], cells: RawFigures): void {
   const seen = new Set<string>();
+  // A page may break between the header row and the rows it heads: the columns carry over.
+  let columns: (Column | undefined)[] = PROACTIVE_COLUMNS.map(() => undefined);
   for (const b of blocks) {
-    let columns: (Column | undefined)[] = PROACTIVE_COLUMNS.map(() => undefined);
     for (const row of b.rows) {
       // A header row of 第二十条第（一）项 names the three columns.
       const found = PROACTIVE_COLUMNS.map((pc) => row.find((c) => labelKey(c.text).includes(pc.word) && labelKey(c.text).length <= 8));
