@@ -6,6 +6,7 @@
 import { APPLICATION_COLUMNS, APPLICATION_ROWS, OUTCOME_GROUPS, REVIEW_LITIGATION_PARTS, OUTCOME_COLUMNS } from '../catalogue/format-2021';
 import type { TableBlock, TableCell } from './blocks';
 import { positionedRows, stackedValues } from './pdf-cells';
+import { cellBoxes, sameBox } from './pdf-rules';
 import { sequenceCells, splitSequenceRow } from './sequence-cells';
 import { coreKey, labelKey, readCell, type CellReading } from './normalize';
 import {
@@ -99,10 +100,15 @@ function labelTexts(row: readonly TableCell[], firstValueX: number, layout: Tabl
   return row.filter((c) => c.x1 <= firstValueX + slack && c.text.trim() !== '').map((c) => c.text);
 }
 
-/** Finds header columns: for each key, the cells whose label key equals it (PDF: fragments joined downwards). */
-function findColumns(rows: readonly TableCell[][], keys: readonly string[], layout: TableBlock['layout']): (Column[] | undefined)[] {
+/**
+ * Finds header columns: for each key, the cells whose label key equals it (PDF: the fragments of
+ * one cell box joined where borders are drawn, else fragments joined downwards).
+ */
+function findColumns(rows: readonly TableCell[][], keys: readonly string[], layout: TableBlock['layout'], rules?: TableBlock['rules']): (Column[] | undefined)[] {
   const out: (Column[] | undefined)[] = keys.map(() => undefined);
   const add = (i: number, col: Column) => (out[i] ??= []).push(col);
+  const boxOf = rules ? cellBoxes(rules) : () => undefined;
+  const boxed = rows.flat().map((c) => ({ c, box: boxOf(c) }));
   rows.forEach((row, r) => {
     for (const c of row) {
       const k = labelKey(c.text);
@@ -112,6 +118,15 @@ function findColumns(rows: readonly TableCell[][], keys: readonly string[], layo
         continue;
       }
       if (layout !== 'positioned' || k.length === 0) continue;
+      // The whole text of the cell box it lies in, taken once (at its first fragment: rows run top
+      // down, cells left to right) when it names a column.
+      const box = boxOf(c);
+      const cell = box ? boxed.filter((b) => b.box && sameBox(b.box, box)).map((b) => b.c) : [];
+      const j = cell.length > 1 ? keys.indexOf(labelKey(cell.map((f) => f.text).join(''))) : -1;
+      if (j >= 0) {
+        if (cell[0] === c) add(j, { x0: Math.min(...cell.map((f) => f.x0)), x1: Math.max(...cell.map((f) => f.x1)) });
+        continue;
+      }
       // A header wrapped inside a narrow column (“结果/维持”): join the fragments below with the same centre.
       let text = k;
       let x0 = c.x0;
@@ -195,7 +210,7 @@ function readApplications(blocks: readonly TableBlock[], cells: RawFigures): voi
   for (const b of blocks) {
     const first = firstRowWhere(b.rows, (texts) => texts.some((t) => applicationRowOf(t) !== undefined && labelKey(t).length >= 4 && !isValueText(t)));
     if (b.layout !== 'sequence') {
-      const found = findColumns(b.rows.slice(0, first), APPLICATION_COLUMN_KEYS, b.layout);
+      const found = findColumns(b.rows.slice(0, first), APPLICATION_COLUMN_KEYS, b.layout, b.rules);
       if (found.some((f) => f)) {
         // 总计 is the rightmost (a stray subtotal of 法人或其他组织 may also be called 总计).
         columns = found.map((f) => (f ? f.reduce((a, c) => (c.x0 > a.x0 ? c : a)) : undefined));
@@ -239,7 +254,7 @@ function logicalRows(b: TableBlock, first: number, columns: (Column | undefined)
   const header = b.rows.slice(0, first).flat().filter((c) => c.x0 >= firstX - 2 && !isValueText(c.text));
   const bottom = Math.min(...header.map((c) => c.y ?? Infinity));
   const lines = [...b.rows.slice(0, first).map((row) => row.filter((c) => (c.y ?? Infinity) < bottom - 0.5)), ...rows];
-  return positionedRows(lines, known, (t) => applicationRowOf(t) !== undefined, (t) => GROUP_CORES.includes(coreKey(t)));
+  return positionedRows(lines, known, (t) => applicationRowOf(t) !== undefined, (t) => GROUP_CORES.includes(coreKey(t)), b.rules);
 }
 
 // ---------------------------------------------------------------- 表四
@@ -263,8 +278,8 @@ function readReviewLitigation(blocks: readonly TableBlock[], cells: RawFigures):
       return;
     }
     const header = b.rows.slice(0, dataIndex);
-    const groups = findColumns(header, REVIEW_GROUP_KEYS, b.layout).map((g) => g?.[0]);
-    const subs = findColumns(header, REVIEW_COLUMN_KEYS, b.layout);
+    const groups = findColumns(header, REVIEW_GROUP_KEYS, b.layout, b.rules).map((g) => g?.[0]);
+    const subs = findColumns(header, REVIEW_COLUMN_KEYS, b.layout, b.rules);
     const placed: (Column | undefined)[] = REVIEW_PATHS.map((_, i) => {
       const group = groups[Math.floor(i / 5)];
       // PDF text gives a group header's words, not its cell: a column belongs to the nearest group.
