@@ -37,11 +37,21 @@ export interface TableCell {
  */
 export type TableLayout = 'grid' | 'positioned' | 'sequence';
 
+/** A line drawn along one axis on a PDF page (a cell border), in points: `x0 === x1` or `y0 === y1`. */
+export interface RuledLine {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
 /** A table as the source gives it. */
 export interface TableBlock {
   kind: 'table';
   layout: TableLayout;
   rows: TableCell[][];
+  /** PDF only: the lines drawn on the table's page, whose cell borders place its text in cells. */
+  rules?: readonly RuledLine[];
 }
 
 /** One block of the source, in reading order. */

@@ -15,4 +15,6 @@ export const IMPORT_LIMITS = {
   /** Pages of a PDF, and the PDF worker's heap (MB). */
   pdfPages: 500,
   pdfHeapMb: 512,
+  /** Ruled lines kept of a PDF page: a page drawing more is read by its text alone. */
+  pdfRules: 5000,
 } as const;

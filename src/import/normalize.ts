@@ -38,10 +38,13 @@ export type CellReading =
 
 /**
  * Reads a cell: digits half- or full-width, thousands separators (“1,234”), decimals (amounts),
- * “/” (not applicable), a dash, blank, or anything else.
+ * “/” (not applicable), a dash, blank, or anything else (digits parted by a space too).
  */
 export function readCell(text: string): CellReading {
-  const t = text.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+  const folded = text.normalize('NFKC');
+  // Two numbers side by side (“15924 50765”: adjacent cells run together) are not one number.
+  if (/\d[\s\u3000]+\d/.test(folded)) return { kind: 'other', text: text.trim() };
+  const t = folded.replace(/[\s\u3000]+/g, '');
   if (t === '') return { kind: 'blank' };
   if (t === '/' || t === '\\') return { kind: 'notApplicable', text: t };
   if (/^[-—–―‒─-]+$/.test(t) || t === '\u2014\u2014') return { kind: 'dash', text: t };

@@ -6,6 +6,7 @@
  */
 import type { Block, SourceDocument, TableCell } from './blocks';
 import { ImportError } from './import-error';
+import { ruledBetween, splitAtRules } from './pdf-rules';
 import { extractPdfText, type PdfPage, type PdfTextItem } from './pdf-text-worker';
 
 interface Chunk {
@@ -31,7 +32,7 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
   const pages = await extractPdfText(bytes);
   checkText(pages);
   const lines = dropFurniture(pages.flatMap((p, i) => linesOf(p, i)), pages);
-  return { kind: 'pdf', blocks: toBlocks(lines), pageBroken: true };
+  return { kind: 'pdf', blocks: toBlocks(lines, pages), pageBroken: true };
 }
 
 function isEncrypted(bytes: Uint8Array): boolean {
@@ -60,7 +61,10 @@ function checkText(pages: PdfPage[]): void {
 
 /** Items of a page grouped into lines (top to bottom) and, within a line, into chunks separated by wide gaps. */
 function linesOf(page: PdfPage, index: number): Line[] {
-  const items = page.items.filter((i) => i.str.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
+  const items = page.items
+    .filter((i) => i.str.trim() !== '')
+    .flatMap((i) => splitAtRules(i, page.rules))
+    .sort((a, b) => b.y - a.y || a.x - b.x);
   const rows: PdfTextItem[][] = [];
   for (const it of items) {
     const row = rows.find((r) => Math.abs(r[0].y - it.y) < Math.max(2, Math.min(r[0].height, it.height) * 0.45));
@@ -74,7 +78,8 @@ function linesOf(page: PdfPage, index: number): Line[] {
     for (const it of row) {
       const last = chunks[chunks.length - 1];
       const gap = last ? it.x - last.x1 : Infinity;
-      if (last && gap < size * 0.45) {
+      // Text on both sides of a cell border is two cells' however close.
+      if (last && gap < size * 0.45 && !ruledBetween(page.rules, last.x1, it.x, it.y + it.height * 0.3)) {
         last.text += (gap > size * 0.25 && /[A-Za-z0-9]$/.test(last.text) && /^[A-Za-z0-9]/.test(it.str) ? ' ' : '') + it.str;
         last.x1 = Math.max(last.x1, it.x + it.width);
       } else chunks.push({ text: it.str, x0: it.x, x1: it.x + it.width, y: it.y });
@@ -104,8 +109,8 @@ function dropFurniture(lines: Line[], pages: PdfPage[]): Line[] {
 
 const SECTION_HEADING = /^[一二三四五六]、(?:总体情况|主动公开政府信息|收到和处理政府信息公开申请|政府信息公开行政复议|存在的主要问题|其他需要报告)/;
 
-/** Lines → paragraphs and tables. */
-function toBlocks(lines: Line[]): Block[] {
+/** Lines → paragraphs and tables (with their page's ruled lines). */
+function toBlocks(lines: Line[], pages: readonly PdfPage[]): Block[] {
   // The body size is that of full-width lines (a large table may have more lines in its own size).
   const span = Math.max(...lines.map((l) => l.x1)) - Math.min(...lines.map((l) => l.x0));
   const full = lines.filter((l) => l.chunks.length === 1 && l.x1 - l.x0 > span * 0.6);
@@ -145,7 +150,8 @@ function toBlocks(lines: Line[]): Block[] {
       flush();
       if (!table || lines[i - 1]?.page !== l.page) {
         table = [];
-        blocks.push({ kind: 'table', layout: 'positioned', rows: table });
+        const rules = pages[l.page].rules;
+        blocks.push({ kind: 'table', layout: 'positioned', rows: table, ...(rules.length > 0 ? { rules } : {}) });
       }
       table.push(l.chunks.map((c) => ({ text: c.text, x0: c.x0, x1: c.x1, y: c.y, size: l.size })));
       return;

@@ -6,6 +6,8 @@
 import { APPLICATION_COLUMNS, APPLICATION_ROWS, OUTCOME_GROUPS, REVIEW_LITIGATION_PARTS, OUTCOME_COLUMNS } from '../catalogue/format-2021';
 import type { TableBlock, TableCell } from './blocks';
 import { positionedRows, stackedValues } from './pdf-cells';
+import { cellBoxes, sameBox } from './pdf-rules';
+import { sequenceCells, splitSequenceRow } from './sequence-cells';
 import { coreKey, labelKey, readCell, type CellReading } from './normalize';
 import {
   APPLICATION_COLUMN_KEYS,
@@ -98,10 +100,15 @@ function labelTexts(row: readonly TableCell[], firstValueX: number, layout: Tabl
   return row.filter((c) => c.x1 <= firstValueX + slack && c.text.trim() !== '').map((c) => c.text);
 }
 
-/** Finds header columns: for each key, the cells whose label key equals it (PDF: fragments joined downwards). */
-function findColumns(rows: readonly TableCell[][], keys: readonly string[], layout: TableBlock['layout']): (Column[] | undefined)[] {
+/**
+ * Finds header columns: for each key, the cells whose label key equals it (PDF: the fragments of
+ * one cell box joined where borders are drawn, else fragments joined downwards).
+ */
+function findColumns(rows: readonly TableCell[][], keys: readonly string[], layout: TableBlock['layout'], rules?: TableBlock['rules']): (Column[] | undefined)[] {
   const out: (Column[] | undefined)[] = keys.map(() => undefined);
   const add = (i: number, col: Column) => (out[i] ??= []).push(col);
+  const boxOf = rules ? cellBoxes(rules) : () => undefined;
+  const boxed = rows.flat().map((c) => ({ c, box: boxOf(c) }));
   rows.forEach((row, r) => {
     for (const c of row) {
       const k = labelKey(c.text);
@@ -111,6 +118,15 @@ function findColumns(rows: readonly TableCell[][], keys: readonly string[], layo
         continue;
       }
       if (layout !== 'positioned' || k.length === 0) continue;
+      // The whole text of the cell box it lies in, taken once (at its first fragment: rows run top
+      // down, cells left to right) when it names a column.
+      const box = boxOf(c);
+      const cell = box ? boxed.filter((b) => b.box && sameBox(b.box, box)).map((b) => b.c) : [];
+      const j = cell.length > 1 ? keys.indexOf(labelKey(cell.map((f) => f.text).join(''))) : -1;
+      if (j >= 0) {
+        if (cell[0] === c) add(j, { x0: Math.min(...cell.map((f) => f.x0)), x1: Math.max(...cell.map((f) => f.x1)) });
+        continue;
+      }
       // A header wrapped inside a narrow column (“结果/维持”): join the fragments below with the same centre.
       let text = k;
       let x0 = c.x0;
@@ -140,51 +156,13 @@ function firstRowWhere(rows: readonly TableCell[][], test: (texts: string[]) => 
   return rows.length;
 }
 
-// ---------------------------------------------------------------- sequence (flattened text)
-
-/** A flattened row split into its label fields and its value fields (trailing blanks dropped). */
-function splitSequenceRow(row: readonly TableCell[]): { labels: string[]; values: string[] } {
-  const texts = row.map((c) => c.text.trim());
-  let lastLabel = -1;
-  texts.forEach((t, i) => {
-    if (t !== '' && !isValueText(t)) lastLabel = i;
-  });
-  const values = texts.slice(lastLabel + 1);
-  while (values.length > 0 && values[values.length - 1] === '') values.pop();
-  return { labels: texts.slice(0, lastLabel + 1).filter((t) => t !== ''), values };
-}
-
-/**
- * The cells of a flattened row of `n` values ending in a total (docs/IMPORT.md §3.3): in order
- * when the row has exactly `n` fields or `n` values; otherwise only a value in the last field,
- * when blanks were added rather than lost, is certain (the total), and the rest are blank when
- * every other value in the row is 0, else unread.
- */
-function sequenceCells(values: readonly string[], n: number, groupSize = n): RawCell[] {
-  const readings = values.map((v) => readCell(v));
-  const filled = readings.filter((r) => r.kind !== 'blank');
-  if (values.length === n) return readings;
-  if (filled.length === n) return filled;
-  const uncertain = (why: string): RawCell => ({ kind: 'missing', reason: why, derivable: false });
-  const why = `这一行有 ${values.length} 格、${filled.length} 个数，与表格的 ${n} 列对不上，不能确定各数属于哪一列`;
-  const out: RawCell[] = new Array<RawCell>(n).fill(uncertain(why));
-  const last = readings[readings.length - 1];
-  if (values.length > n && last && last.kind === 'number') {
-    out[n - 1] = last;
-    const others = filled.slice(0, -1);
-    const allZero = others.every((r) => r.kind === 'number' && r.value === 0);
-    // The last group's cells are blank or zero when every other value in the row is 0.
-    if (allZero) for (let i = n - groupSize; i < n - 1; i++) out[i] = { kind: 'blank' };
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------- 表二
 
 function readProactive(blocks: readonly TableBlock[], cells: RawFigures): void {
   const seen = new Set<string>();
+  // A page may break between the header row and the rows it heads: the columns carry over.
+  let columns: (Column | undefined)[] = PROACTIVE_COLUMNS.map(() => undefined);
   for (const b of blocks) {
-    let columns: (Column | undefined)[] = PROACTIVE_COLUMNS.map(() => undefined);
     for (const row of b.rows) {
       // A header row of 第二十条第（一）项 names the three columns.
       const found = PROACTIVE_COLUMNS.map((pc) => row.find((c) => labelKey(c.text).includes(pc.word) && labelKey(c.text).length <= 8));
@@ -209,7 +187,7 @@ function readProactive(blocks: readonly TableBlock[], cells: RawFigures): void {
         const path = `proactive.${spec.key}.${pc.key}`;
         if (b.layout === 'sequence') {
           const { values } = splitSequenceRow(row);
-          const got = sequenceCells(values, 3);
+          const got = sequenceCells(values, { columns: 3, groups: 1, totals: false });
           cells.set(path, got[i]);
         } else cells.set(path, readAt(row, columns[i], b.layout, DOCUMENT_COLUMN_LABEL[i], columns.filter((c): c is Column => !!c)));
       });
@@ -232,7 +210,7 @@ function readApplications(blocks: readonly TableBlock[], cells: RawFigures): voi
   for (const b of blocks) {
     const first = firstRowWhere(b.rows, (texts) => texts.some((t) => applicationRowOf(t) !== undefined && labelKey(t).length >= 4 && !isValueText(t)));
     if (b.layout !== 'sequence') {
-      const found = findColumns(b.rows.slice(0, first), APPLICATION_COLUMN_KEYS, b.layout);
+      const found = findColumns(b.rows.slice(0, first), APPLICATION_COLUMN_KEYS, b.layout, b.rules);
       if (found.some((f) => f)) {
         // 总计 is the rightmost (a stray subtotal of 法人或其他组织 may also be called 总计).
         columns = found.map((f) => (f ? f.reduce((a, c) => (c.x0 > a.x0 ? c : a)) : undefined));
@@ -249,7 +227,7 @@ function readApplications(blocks: readonly TableBlock[], cells: RawFigures): voi
       if (b.layout === 'sequence') {
         const split = splitSequenceRow(row);
         labels = split.labels;
-        values = sequenceCells(split.values, 7);
+        values = sequenceCells(split.values, { columns: 7, groups: 1, totals: true });
       } else {
         const known = (columns ?? []).filter((c): c is Column => !!c);
         if (known.length === 0) continue;
@@ -276,7 +254,7 @@ function logicalRows(b: TableBlock, first: number, columns: (Column | undefined)
   const header = b.rows.slice(0, first).flat().filter((c) => c.x0 >= firstX - 2 && !isValueText(c.text));
   const bottom = Math.min(...header.map((c) => c.y ?? Infinity));
   const lines = [...b.rows.slice(0, first).map((row) => row.filter((c) => (c.y ?? Infinity) < bottom - 0.5)), ...rows];
-  return positionedRows(lines, known, (t) => applicationRowOf(t) !== undefined, (t) => GROUP_CORES.includes(coreKey(t)));
+  return positionedRows(lines, known, (t) => applicationRowOf(t) !== undefined, (t) => GROUP_CORES.includes(coreKey(t)), b.rules);
 }
 
 // ---------------------------------------------------------------- 表四
@@ -296,12 +274,12 @@ function readReviewLitigation(blocks: readonly TableBlock[], cells: RawFigures):
     if (b.layout === 'sequence') {
       const values = data.map((c) => c.text.trim());
       while (values.length > 0 && values[values.length - 1] === '') values.pop();
-      sequenceCells(values, 15, 5).forEach((v, i) => cells.set(REVIEW_PATHS[i], v));
+      sequenceCells(values, { columns: 15, groups: 3, totals: true }).forEach((v, i) => cells.set(REVIEW_PATHS[i], v));
       return;
     }
     const header = b.rows.slice(0, dataIndex);
-    const groups = findColumns(header, REVIEW_GROUP_KEYS, b.layout).map((g) => g?.[0]);
-    const subs = findColumns(header, REVIEW_COLUMN_KEYS, b.layout);
+    const groups = findColumns(header, REVIEW_GROUP_KEYS, b.layout, b.rules).map((g) => g?.[0]);
+    const subs = findColumns(header, REVIEW_COLUMN_KEYS, b.layout, b.rules);
     const placed: (Column | undefined)[] = REVIEW_PATHS.map((_, i) => {
       const group = groups[Math.floor(i / 5)];
       // PDF text gives a group header's words, not its cell: a column belongs to the nearest group.

@@ -18,11 +18,12 @@ describe('xxgk import', () => {
     const lines = r.stdout.trim().split('\n');
     expect(lines[lines.length - 1]).toBe('读取了 表二 10/10、表三 175/175（其中推算 150）、表四 5/15（其中推算 4） 个数，正文 5 部分');
     const data = parse(readFileSync(out, 'utf8'));
-    expect(data.reviewLitigation.review.upheld).toBeNull();
+    expect(data.reviewLitigation.review).toEqual({ upheld: 0, corrected: 0, other: 0, pending: 0 });
+    expect(data.reviewLitigation.litigationDirect.upheld).toBeNull();
     const v = xxgk(['validate', out, '--json']);
     const diagnostics = JSON.parse(v.stdout).files[0].diagnostics as { code: string; path: string }[];
     const unread = diagnostics.filter((d) => d.code === 'T4-R4').map((d) => d.path);
-    expect(unread).toContain('reviewLitigation.review.upheld');
+    expect(unread).toContain('reviewLitigation.litigationDirect.upheld');
     expect(unread).toHaveLength(10);
   });
 
@@ -33,7 +34,8 @@ describe('xxgk import', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.ok).toBe(true);
     expect(doc.unread).toHaveLength(10);
-    expect(doc.unread[0]).toMatchObject({ path: 'reviewLitigation.review.upheld', place: '表四 行政复议 / 结果维持' });
+    expect(doc.unread[0]).toMatchObject({ path: 'reviewLitigation.litigationDirect.upheld', place: '表四 行政诉讼 未经复议直接起诉 / 结果维持' });
+    expect(doc.tables[2]).toEqual({ table: '表四', read: 1, derived: 4, unread: 10, cells: 15 });
     expect(doc.tables[1]).toEqual({ table: '表三', read: 25, derived: 150, unread: 0, cells: 175 });
     expect(JSON.parse(readFileSync(out, 'utf8')).applications.granted).toEqual([0, 0, 0, 0, 0, 0]);
   });

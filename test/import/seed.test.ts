@@ -23,10 +23,18 @@ describe('import: the seed text (the example report as extracted from its publis
     const counts = result.counts;
     expect(counts[0]).toMatchObject({ read: 10, derived: 0, total: 10 });
     expect(counts[1]).toMatchObject({ read: 25, derived: 150, total: 175 });
-    // 表四's line has 16 cells for 15 columns: only its last value is certain.
-    const unread = result.unread.map((u) => u.path);
-    expect(unread.every((p) => p.startsWith('reviewLitigation.'))).toBe(true);
-    expect(unread).toContain('reviewLitigation.litigationDirect.total');
+    // 表四's line has 16 cells for 15 columns and only two numbers: 行政复议's 总计 stands where
+    // every placement puts it (its four blank cells are then 0); 行政诉讼's ten cells lost their
+    // places (its two 总计 are not both there), so none of them is read.
+    const review = ['upheld', 'corrected', 'other', 'pending', 'total'].map((k) => `reviewLitigation.review.${k}`);
+    expect(review.map((p) => result.figures.byPath.get(p))).toEqual([
+      ...[0, 1, 2, 3].map(() => ({ state: 'derived', value: 0 })),
+      { state: 'read', value: 0 },
+    ]);
+    expect(review.map((p) => expected.get(p))).toEqual([0, 0, 0, 0, 0]);
+    const litigation = ['litigationDirect', 'litigationAfterReview'].flatMap((part) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((k) => `reviewLitigation.${part}.${k}`));
+    expect(result.unread.map((u) => u.path)).toEqual(litigation);
+    for (const u of result.unread) expect(u.reason).toBe('这一行有 16 格、2 个数，与表格的 15 列对不上，不能确定各数属于哪一列');
     expect(result.summary).toBe('读取了 表二 10/10、表三 175/175（其中推算 150）、表四 5/15（其中推算 4） 个数，正文 5 部分');
   });
 
