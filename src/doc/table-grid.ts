@@ -35,6 +35,8 @@ export interface TableGrid {
   owner: Int32Array;
   /** Leading rows repeated at the top of every page the table continues on. */
   headerRows: number;
+  /** Rows that stay on the page of the row after them (`keepRowsOf`). */
+  keepWithNext: readonly boolean[];
 }
 
 /** A table that cannot be placed; `reason` is Chinese and names the row and column. */
@@ -86,7 +88,20 @@ export function placeTable(node: TableNode): TableGrid {
     const numeric = isNumberText(text);
     return { row, col, rowSpan: cell.rowSpan, colSpan: cell.colSpan, cell, text, numeric, align: cellAlign(cell, numeric) };
   });
-  return { rows, cols, widths: node.widths, cells, owner, headerRows: headerRowsOf(node, cells) };
+  const headerRows = headerRowsOf(node, cells);
+  return { rows, cols, widths: node.widths, cells, owner, headerRows, keepWithNext: keepRowsOf(rows, cols, cells, headerRows) };
+}
+
+/**
+ * The rows no page may end after: the header rows, and a band heading (a row that is one cell
+ * across the table, as table 二's 第二十条第（一）项) with the row after it (the band's column
+ * heads), so a band never stands at the foot of a page apart from its figures. The last row
+ * keeps with nothing.
+ */
+function keepRowsOf(rows: number, cols: number, cells: readonly GridCell[], headerRows: number): boolean[] {
+  const band = new Array<boolean>(rows).fill(false);
+  for (const c of cells) if (c.col === 0 && c.colSpan === cols && c.rowSpan === 1) band[c.row] = true;
+  return band.map((b, r) => r < rows - 1 && (r < headerRows || b || (r > 0 && band[r - 1])));
 }
 
 /** Places rows of cells, HTML's way; returns the number of columns they fill. Throws `TableGridError`. */

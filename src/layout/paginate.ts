@@ -3,7 +3,7 @@ import type { LayoutDiagnostic } from './diagnostics';
 import type { FrameItem, GroupItem } from './frames';
 import type { PageGeometry } from './geometry';
 import { EPS } from './lines';
-import { drawFragment, fitRows, fragmentHeight, spanSplitOk } from './table-fragment';
+import { drawFragment, fitRows, fragmentHeight, leadRows, spanSplitOk } from './table-fragment';
 import type { TableLayout } from './table';
 
 /**
@@ -37,7 +37,8 @@ export function paginate(blocks: readonly LaidBlock[], geo: PageGeometry, diags:
   /**
    * Where block `i`'s leading part ends when placed from `yy` on the current page, or
    * null when it does not fit: a block's first line (all of it when kept together or kept
-   * with the next, then the next block's lead too); a table's header and first row.
+   * with the next, then the next block's lead too); a table's header and its first row a page may
+   * end after.
    */
   const leadEnd = (i: number, yy: number): number | null => {
     const b = blocks[i];
@@ -45,7 +46,7 @@ export function paginate(blocks: readonly LaidBlock[], geo: PageGeometry, diags:
     if (b.kind === 'table') {
       const t = b.table;
       const y0 = lineAt(yy) * P;
-      const end = y0 + fragmentHeight(t, t.headerRows, Math.min(t.rows, t.headerRows + 1));
+      const end = y0 + fragmentHeight(t, t.headerRows, leadRows(t));
       return end <= H + EPS ? end : null;
     }
     if (b.units.length === 0) return leadEnd(i + 1, yy);

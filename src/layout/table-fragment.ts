@@ -4,10 +4,11 @@ import type { TableLayout } from './table';
 
 /**
  * Rows of the table that fit from body row `a` in `avail` points below the repeated
- * header: the end row (exclusive). Rows are never split. A break inside a row span is
- * moved up until both parts of every span it cuts are tall enough for the cell's text
- * (the label is repeated in each part); if no such break exists the plain fit is used.
- * Returns `a` when not even one row fits.
+ * header: the end row (exclusive). Rows are never split, nor parted from the next row when the
+ * grid keeps them with it. A break inside a row span is moved up until both parts of every span
+ * it cuts are tall enough for the cell's text (the label is repeated in each part); if no such
+ * break exists the last break after a row not kept with the next is used. Returns `a` when not
+ * even one row fits, or when every row that fits is kept with the next.
  */
 export function fitRows(t: TableLayout, a: number, avail: number): number {
   const y = t.rowY;
@@ -15,8 +16,20 @@ export function fitRows(t: TableLayout, a: number, avail: number): number {
   let e = a;
   while (e < t.rows && head + y[e + 1] - y[a] <= avail + EPS) e++;
   if (e === a || e === t.rows) return e;
-  for (let c = e; c > a; c--) if (spanSplitOk(t, a, c)) return c;
-  return e;
+  let kept = a;
+  for (let c = e; c > a; c--) {
+    if (t.keepWithNext[c - 1]) continue;
+    if (spanSplitOk(t, a, c)) return c;
+    if (kept === a) kept = c;
+  }
+  return kept;
+}
+
+/** The first body row a page may end after, plus one: the rows a table's first fragment must hold. */
+export function leadRows(t: TableLayout): number {
+  let r = t.headerRows;
+  while (r < t.rows - 1 && t.keepWithNext[r]) r++;
+  return Math.min(t.rows, r + 1);
 }
 
 /** True when cutting before row `e` (fragment starting at `a`) leaves every cut span room for its text. */

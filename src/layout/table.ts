@@ -36,6 +36,8 @@ export interface TableLayout {
   rowY: number[];
   /** Leading rows repeated at the top of every page the table continues on. */
   headerRows: number;
+  /** Rows no page ends after (the grid's band headings and the rows under them). */
+  keepWithNext: readonly boolean[];
   cells: CellLayout[];
   /** Cell index at each grid slot (row * cols + col), −1 where no cell was given. */
   owner: Int32Array;
@@ -100,7 +102,7 @@ export function layoutTable(node: TableNode, index: number, ctx: LayoutContext, 
   const headerRows = grid.headerRows;
   tagTable(cells, rows, headerRows, ctx);
 
-  return { cols, rows, colX, rowH, rowY, headerRows, cells, owner, borderWidth: style.tableBorderPt, where: tableName };
+  return { cols, rows, colX, rowH, rowY, headerRows, keepWithNext: grid.keepWithNext, cells, owner, borderWidth: style.tableBorderPt, where: tableName };
 }
 
 /**

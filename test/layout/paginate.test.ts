@@ -132,3 +132,37 @@ describe('L-TABLE-SPAN-SPLIT, reachable from a template', () => {
     expect(doc(blocks.slice(1)).diagnostics.filter((d) => d.code === 'L-TABLE-SPAN-SPLIT')).toEqual([]);
   });
 });
+
+describe('table 二’s band headings stay with their figures', () => {
+  // Table 二's shape: a band heading across the table, the band's column heads, its figure rows.
+  const bands = [
+    ['第二十条第（一）项', '规章'],
+    ['第二十条第（五）项', '行政许可'],
+    ['第二十条第（六）项', '行政处罚'],
+    ['第二十条第（八）项', '行政事业性收费'],
+  ];
+  const heads = '<tr><td>信息内容</td><td colspan="3">本年处理决定数量</td></tr>';
+  const table =
+    '<table widths="45 37 37 37">' +
+    `<tr><td colspan="4">${bands[0][0]}</td></tr><tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>` +
+    `<tr><td>规章</td><td>1</td><td>2</td><td>3</td></tr><tr><td>行政规范性文件</td><td>4</td><td>5</td><td>6</td></tr>` +
+    `<tr><td colspan="4">${bands[1][0]}</td></tr>${heads}<tr><td>行政许可</td><td colspan="3">7</td></tr>` +
+    `<tr><td colspan="4">${bands[2][0]}</td></tr>${heads}<tr><td>行政处罚</td><td colspan="3">8</td></tr><tr><td>行政强制</td><td colspan="3">9</td></tr>` +
+    `<tr><td colspan="4">${bands[3][0]}</td></tr><tr><td>信息内容</td><td colspan="3">本年收费金额（单位：万元）</td></tr><tr><td>行政事业性收费</td><td colspan="3">10</td></tr>` +
+    '</table>';
+
+  test('wherever the page breaks inside the table, no band heading or column-head row ends a page', () => {
+    const pageOf = (pages: ReturnType<typeof doc>['pages'], s: string) => pages.findIndex((p) => pageText(p).includes(s));
+    let breaksInside = 0;
+    for (let n = 8; n <= 22; n++) {
+      const r = doc([linesPara(n), ...parseBlocks(table)]);
+      const first = pageOf(r.pages, bands[0][0]);
+      if (pageOf(r.pages, '行政事业性收费') > first) breaksInside++;
+      for (const [band, figures] of bands) {
+        expect({ n, band, page: pageOf(r.pages, band) }).toEqual({ n, band, page: pageOf(r.pages, figures) });
+      }
+    }
+    // The range of body lengths must move the break through the table, or the test proves nothing.
+    expect(breaksInside).toBeGreaterThanOrEqual(4);
+  });
+});

@@ -2,7 +2,7 @@
  * Tables, from the resolved model (`layout/table-model.ts`): the grid's cells written with explicit
  * `gridSpan` and `vMerge` (restart at the origin, continue in every row below it at the same grid
  * column), the model's column widths scaled to the type area (sum exact to the twip), its header
- * rows repeating on each page (and, like band headings, staying with the row below them), its
+ * rows repeating on each page, the rows the grid keeps with the next staying with the row below them, its
  * alignment, a shrunk number's size, and a wrapped label's lines as the PDF breaks them, with
  * explicit breaks: a narrow label such as table 三's “三、本年度办理结果” stands upright a few
  * characters a line and reads in order when copied. The layout is fixed (LibreOffice and WPS do not
@@ -80,12 +80,9 @@ export function table(ctx: DocxContext, model: TableModel): string {
     widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('') +
     '</w:tblGrid>';
 
-  // A row that is one cell across the table is a band heading (table 二's 第二十条第（一）项): it and
-  // the row after it (the band's column heads) keep with the next row, like the header rows.
-  const band = (r: number): boolean => grid[r]?.length === 1 && grid[r][0].span === widths.length && !grid[r][0].merge;
   grid.forEach((slots, r) => {
     const header = r < leadingHeaders;
-    const keep = r < grid.length - 1 && (header || band(r) || band(r - 1));
+    const keep = model.grid.keepWithNext[r];
     xml += `<w:tr><w:trPr><w:cantSplit/>${header ? '<w:tblHeader/>' : ''}</w:trPr>`;
     for (const slot of slots) {
       const width = widths.slice(slot.col, slot.col + slot.span).reduce((a, b) => a + b, 0);
