@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -13,12 +13,18 @@ export interface BundleLoad {
 }
 
 /**
- * True when the bundle is missing or older than `source` (a module it was built from):
- * after `tsc` alone, the bundle would run old code, so the separate modules are used.
+ * True when the bundle is missing or, in a working copy (src/ beside dist/), older than
+ * `source` (a module it was built from): after `tsc` alone, the bundle would run old code,
+ * so the separate modules are used.
  */
 export function bundleIsStale(name: BundleName, source: string): boolean {
   try {
-    return statSync(bundleFile(name)).mtimeMs < statSync(source).mtimeMs;
+    const bundle = statSync(bundleFile(name));
+    // An installed package (npm install -g of a packed copy) has no src/ and is never rebuilt
+    // in place; npm unpacks it with the time of unpacking, file after file, so there the
+    // bundle can look older than the modules it was built from.
+    if (!existsSync(join(__dirname, '..', '..', 'src'))) return false;
+    return bundle.mtimeMs < statSync(source).mtimeMs;
   } catch {
     return true;
   }

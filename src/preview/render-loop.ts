@@ -3,7 +3,19 @@ import type { RenderedReport, RenderSettings } from '../pipeline/render-types';
 import { countDiagnostics, type Diagnostic } from '../validate/diagnostic';
 import type { PreviewLogger, PreviewSnapshot, RenderFn } from './types';
 
-/** What the render loop needs; the clock and file reader are injectable for tests. */
+/**
+ * Starts the quiet-period timer: calls `fire` once, after `ms` and never before this returns,
+ * unless the returned function cancels it first (after which `fire` is never called).
+ */
+export type ScheduleFn = (fire: () => void, ms: number) => () => void;
+
+/** The real quiet-period timer (`setTimeout`), the one the preview uses. */
+export const realTimer: ScheduleFn = (fire, ms) => {
+  const t = setTimeout(fire, ms);
+  return () => clearTimeout(t);
+};
+
+/** What the render loop needs; the clock, the quiet-period timer and the file reader are injectable for tests. */
 export interface RenderLoopOptions {
   file: string;
   settings: RenderSettings;
@@ -11,6 +23,8 @@ export interface RenderLoopOptions {
   debounceMs: number;
   logger: PreviewLogger;
   now?: () => number;
+  /** Default {@link realTimer}; a test passes its own to end the quiet period when it decides. */
+  schedule?: ScheduleFn;
   readBytes?: (file: string) => Promise<Uint8Array>;
 }
 
@@ -39,7 +53,11 @@ export class RenderLoop {
   private readonly listeners = new Set<(s: PreviewSnapshot) => void>();
   private readonly now: () => number;
   private readonly readBytes: (file: string) => Promise<Uint8Array>;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly schedule: ScheduleFn;
+  /** Cancels the pending quiet-period timer; undefined when none is pending. */
+  private timer: (() => void) | undefined;
+  /** `idle()` calls waiting for the pending timer to fire or be cancelled. */
+  private timerWaiters: (() => void)[] = [];
   private running: Promise<void> | undefined;
   /** A change arrived that no finished render has seen yet. */
   private dirty = false;
@@ -58,6 +76,7 @@ export class RenderLoop {
   constructor(private readonly opts: RenderLoopOptions) {
     this.now = opts.now ?? (() => performance.now());
     this.readBytes = opts.readBytes ?? ((f) => readFile(f));
+    this.schedule = opts.schedule ?? realTimer;
     this.snapshot = {
       id: 0,
       file: opts.file,
@@ -96,17 +115,23 @@ export class RenderLoop {
     if (kind === 'template') this.force = true;
     this.dirty = true;
     this.clearTimer();
-    this.timer = setTimeout(() => {
+    this.timer = this.schedule(() => {
       this.timer = undefined;
       void this.kick();
+      this.wakeTimerWaiters();
     }, this.opts.debounceMs);
   }
 
-  /** Resolves when no render is running or waiting. */
+  /** What the loop is doing: reading or rendering (`working`), waiting out a quiet period (`waiting`), or nothing. */
+  activity(): 'working' | 'waiting' | 'idle' {
+    return this.running ? 'working' : this.timer ? 'waiting' : 'idle';
+  }
+
+  /** Resolves when no render is running and no quiet period is pending. */
   async idle(): Promise<void> {
     for (;;) {
       if (this.running) await this.running;
-      else if (this.timer) await new Promise((r) => setTimeout(r, this.opts.debounceMs));
+      else if (this.timer) await new Promise<void>((r) => this.timerWaiters.push(r));
       else return;
     }
   }
@@ -120,8 +145,18 @@ export class RenderLoop {
   }
 
   private clearTimer(): void {
-    if (this.timer) clearTimeout(this.timer);
+    const cancel = this.timer;
     this.timer = undefined;
+    if (cancel) {
+      cancel();
+      this.wakeTimerWaiters();
+    }
+  }
+
+  private wakeTimerWaiters(): void {
+    const waiters = this.timerWaiters;
+    this.timerWaiters = [];
+    for (const w of waiters) w();
   }
 
   private kick(): Promise<void> {

@@ -21,7 +21,7 @@ const HEARTBEAT_MS = 15_000;
 /** A preview that cannot start (missing file, port taken): the CLI prints it as a usage error. */
 export class PreviewStartError extends Error {}
 
-/** A running preview. */
+/** A running preview; its watches on the data file and the template folder are set up before `startPreview` resolves. */
 export interface PreviewServer {
   url: string;
   /** The address to open: `url` with this run's token in the fragment (never sent to the server in the request line). */
@@ -138,7 +138,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
   for (const [name, rel] of PDFJS_FILES) pdfjs.set(name, readFileSync(join(root, rel)));
   const docName = basename(input).replace(/\.(ya?ml|json)$/i, '') || 'document';
 
-  const loop = new RenderLoop({ file: input, settings, render: opts.render, debounceMs: opts.debounceMs ?? 50, logger });
+  const loop = new RenderLoop({ file: input, settings, render: opts.render, debounceMs: opts.debounceMs ?? 50, schedule: opts.schedule, logger });
   const clients = new Set<ServerResponse>();
   let uiFont: Promise<Buffer | undefined> | undefined;
   let port = 0;

@@ -1,5 +1,6 @@
 import type { RenderedReport, RenderSettings } from '../pipeline/render-types';
 import type { Diagnostic } from '../validate/diagnostic';
+import type { ScheduleFn } from './render-loop';
 
 /** Parses, validates and renders report bytes in memory; never throws for bad data. */
 export type RenderFn = (file: string, bytes: Uint8Array, settings: RenderSettings) => Promise<RenderedReport>;
@@ -22,6 +23,8 @@ export interface PreviewOptions {
   render: RenderFn;
   /** Quiet period after the last file change before rendering (ms, default 50). */
   debounceMs?: number;
+  /** Times the quiet period (default: real timers); tests pass a timer they fire themselves. */
+  schedule?: ScheduleFn;
   logger?: PreviewLogger;
   /** When the data file does not exist: create it as `xxgk init` would, for this agency and year, and open the editor. */
   create?: { agency: string; year: number };

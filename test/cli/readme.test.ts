@@ -17,5 +17,7 @@ describe('README.md', () => {
   it('gives the two set-up commands the project promises', () => {
     expect(readme).toContain('npm install && npx xxgk render examples/pingluo-kejiju-2021.yaml');
     expect(readme).toContain('npm test');
+    // and the command for daily use (test/cli/global-install.test.ts installs it)
+    expect(readme).toContain('npm install -g .');
   });
 });

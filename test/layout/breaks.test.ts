@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { BREAK_ALLOWED, BREAK_MANDATORY, breakOpportunities } from '../../src/layout/breaks';
 import { NO_END, NO_START } from '../../src/layout/kinsoku';
+import { fuzzParams } from '../support/fuzz';
 
 /** The text cut at every break opportunity, e.g. `行。|“测|试”|好`. */
 function cuts(text: string): string {
@@ -76,7 +77,7 @@ describe('break opportunities (UAX #14 tailored for Chinese)', () => {
         }
         return true;
       }),
-      { numRuns: 2000 },
+      fuzzParams(2000),
     );
   });
 });

@@ -3,6 +3,7 @@ import { countChars, EPS } from '../../src/layout/lines';
 import { NO_END, NO_START } from '../../src/layout/kinsoku';
 import { testContext } from './support/context';
 import { setBody } from './support/set';
+import { fuzzParams } from '../support/fuzz';
 
 const HAN = '我局按照自治区人民政府政务公开办公室关于做好年政府信息公开工作年度报告的通知精神和要求有计划有步骤地开展';
 const PITCH = testContext().geo.charPitch;
@@ -93,7 +94,7 @@ describe('lines on the 28-character grid', () => {
         // Every character lands on exactly one line, in order.
         return lines.map((l) => text.slice(l.start, l.next)).join('') === text;
       }),
-      { numRuns: 500, seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined },
+      fuzzParams(500),
     );
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { loadReportText } from '../../src/load/load-report';
 import { findTypingMistakes } from '../../src/load/typing-mistakes';
 import { validateReport } from '../../src/validate/validate';
-import { EXAMPLE_TEXT, fuzzRuns, fuzzSeed } from '../reliability/support';
+import { EXAMPLE_TEXT, fuzzParams, fuzzRuns } from '../reliability/support';
 
 /** The example with line `n` (1-based) of `find` replaced. */
 const edit = (find: string | RegExp, replace: string) => {
@@ -105,7 +105,7 @@ describe('a Chinese keyboard’s separators get advice that keeps the value righ
         expect(back.diagnostics).toEqual([]);
         expect(back.data).toEqual(original);
       }),
-      { numRuns: fuzzRuns(200), seed: fuzzSeed() },
+      fuzzParams(fuzzRuns(200)),
     );
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadReportText } from '../../src/load/load-report';
 import { startPreview, type PreviewServer } from '../../src/preview/server';
-import { fakeRenderer, quietLogger, rawGet, until } from './helpers';
+import { fakeRenderer, quietLogger, rawGet, snapshotWhere } from './helpers';
 
 const EXAMPLE = join(__dirname, '../../examples/pingluo-kejiju-2021.yaml');
 let dir: string;
@@ -88,7 +88,7 @@ describe('editing through the preview server', () => {
     const data = loadReportText(readFileSync(input, 'utf8')).data as any;
     expect(data.applications.total).toEqual([0, 1, 0, 0, 0, 0]);
     // and the render loop sees the save
-    await until(() => p.loop.current().id >= 2, 3000, 'render after save');
+    await snapshotWhere(p.loop, (s) => s.id >= 2, 'the render after the save');
   });
 
   test('a draft with rule errors is checked and saved, and the errors are reported', async () => {

@@ -3,7 +3,8 @@ import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPreview, type PreviewServer } from '../../src/preview/server';
-import { fakeRenderer, quietLogger, rawGet as rawRequest, sleep, SseReader, until } from './helpers';
+import type { ScheduleFn } from '../../src/preview/render-loop';
+import { fakeRenderer, ManualTimer, quietLogger, rawGet as rawRequest, snapshotWhere, SseReader } from './helpers';
 
 let dir: string;
 let input: string;
@@ -27,8 +28,8 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function start(delayMs = 0, extra: { templateDir?: string; debounceMs?: number } = {}) {
-  const fake = fakeRenderer(delayMs);
+async function start(extra: { templateDir?: string; schedule?: ScheduleFn } = {}) {
+  const fake = fakeRenderer();
   const logger = quietLogger();
   preview = await startPreview({ input, port: 0, settings: { formats: ['pdf'] }, render: fake.render, logger, ...extra });
   token = preview.token;
@@ -38,6 +39,7 @@ async function start(delayMs = 0, extra: { templateDir?: string; debounceMs?: nu
 
 const pdfText = async (port: number) => (await rawGet(port, '/document.pdf')).body.toString('utf8');
 const diagnostics = async (port: number) => JSON.parse((await rawGet(port, '/diagnostics.json')).body.toString('utf8'));
+const pdfOf = (s: { pdf?: Uint8Array }) => (s.pdf ? Buffer.from(s.pdf).toString('utf8') : undefined);
 
 describe('preview server', () => {
   test('listens on 127.0.0.1 only and prints that address', async () => {
@@ -136,27 +138,45 @@ describe('preview server', () => {
     expect((await rawGet(port, '/document.pdf', { Host: `localhost:${port}` })).status).toBe(200);
   });
 
+  // The quiet period is timed by a ManualTimer in the next three tests: nothing renders after a
+  // change until the test ends the period, and the timer's starts tell it that the watcher saw a save.
   test('debounces a burst of saves into one render of the last version', async () => {
-    // A wide window: on a loaded machine a 10 ms pause can stretch past the default 50 ms.
-    const { port, calls } = await start(0, { debounceMs: 400 });
+    const timer = new ManualTimer();
+    const { port, calls, p } = await start({ schedule: timer.schedule });
     for (let i = 2; i <= 6; i++) {
+      const heard = timer.nextStart();
       writeFileSync(input, `v${i}\n`);
-      await sleep(10);
+      await heard;
+      expect(p.loop.activity()).toBe('waiting'); // not reading the file yet
     }
-    await sleep(600);
-    await preview!.loop.idle();
+    // Every change restarted the one quiet period, of the default length; nothing rendered meanwhile.
+    expect(timer.pendingCount).toBe(1);
+    expect(new Set(timer.starts.items)).toEqual(new Set([50]));
+    expect(calls.map((c) => c.text)).toEqual(['v1\n']);
+    timer.release();
+    await snapshotWhere(p.loop, (s) => s.id === 2, 'the render after the burst');
+    await p.loop.idle();
     expect(calls.map((c) => c.text)).toEqual(['v1\n', 'v6\n']);
     expect(await pdfText(port)).toBe('%PDF-fake v6\n');
   });
 
   test('the latest edit wins over a render in progress', async () => {
-    const { port, calls, p } = await start(150);
+    const timer = new ManualTimer();
+    const { port, calls, started, hold, p } = await start({ schedule: timer.schedule });
     const published: string[] = [];
-    p.loop.onUpdate((s) => published.push(Buffer.from(s.pdf!).toString()));
+    p.loop.onUpdate((s) => published.push(pdfOf(s)!));
+    const release = hold(); // the render of v2 will not finish until released
+    let heard = timer.nextStart();
     writeFileSync(input, 'v2\n');
-    await until(() => calls.length === 2, 2000, 'render of v2 to start');
-    writeFileSync(input, 'v3\n'); // arrives while v2 renders
-    await sleep(100);
+    await heard;
+    timer.fire();
+    await started.next((c) => c.text === 'v2\n', 'the render of v2 to start');
+    heard = timer.nextStart();
+    writeFileSync(input, 'v3\n');
+    await heard; // the loop heard of a change while v2 was rendering
+    release();
+    timer.release();
+    await snapshotWhere(p.loop, (s) => s.id === 2, 'the next published render');
     await p.loop.idle();
     expect(calls.map((c) => c.text)).toEqual(['v1\n', 'v2\n', 'v3\n']);
     expect(published).toEqual(['%PDF-fake v3\n']); // v2 was overtaken and never shown
@@ -164,78 +184,90 @@ describe('preview server', () => {
   });
 
   test('a save that changes nothing does not re-render', async () => {
-    const { calls } = await start();
+    const timer = new ManualTimer();
+    const { calls, p } = await start({ schedule: timer.schedule });
+    const heard = timer.nextStart();
     writeFileSync(input, 'v1\n');
-    await sleep(150);
-    await preview!.loop.idle();
+    await heard;
+    timer.release();
+    await p.loop.idle(); // the loop has read the file again
     expect(calls).toHaveLength(1);
+    expect(p.loop.current().id).toBe(1);
+    // and the next real change is the next render: nothing came in between
+    writeFileSync(input, 'v2\n');
+    await snapshotWhere(p.loop, (s) => s.id === 2, 'the render of v2');
+    expect(calls.map((c) => c.text)).toEqual(['v1\n', 'v2\n']);
   });
 
   test('keeps serving the last good PDF when the data becomes unparseable, and says so', async () => {
     const { port, logger } = await start();
     writeFileSync(input, 'BAD\n');
-    await until(async () => (await diagnostics(port)).id === 2, 3000, 'failed render');
+    await snapshotWhere(preview!.loop, (s) => s.id === 2, 'the failed render');
     const d = await diagnostics(port);
-    expect(d).toMatchObject({ status: 'failed', stale: true, pdfId: 1, hasPdf: true });
+    expect(d).toMatchObject({ id: 2, status: 'failed', stale: true, pdfId: 1, hasPdf: true });
     expect(d.diagnostics[0]).toMatchObject({ code: 'LOAD-YAML', line: 3 });
     expect(await pdfText(port)).toBe('%PDF-fake v1\n');
     expect(logger.lines.at(-1)).toContain('继续显示上一版 PDF');
     writeFileSync(input, 'v2\n');
-    await until(async () => (await diagnostics(port)).id === 3, 3000, 'recovery');
-    expect(await diagnostics(port)).toMatchObject({ status: 'ok', stale: false, pdfId: 3 });
+    await snapshotWhere(preview!.loop, (s) => s.id === 3, 'the recovery');
+    expect(await diagnostics(port)).toMatchObject({ id: 3, status: 'ok', stale: false, pdfId: 3 });
     expect(await pdfText(port)).toBe('%PDF-fake v2\n');
   });
 
   test('a renderer that throws is reported as a failed render, not a crash', async () => {
     const { port } = await start();
     writeFileSync(input, 'THROW\n');
-    await until(async () => (await diagnostics(port)).id === 2, 3000, 'failed render');
+    await snapshotWhere(preview!.loop, (s) => s.id === 2, 'the failed render');
     const d = await diagnostics(port);
-    expect(d).toMatchObject({ status: 'failed', stale: true });
+    expect(d).toMatchObject({ id: 2, status: 'failed', stale: true });
     expect(d.diagnostics[0].code).toBe('PREVIEW-RENDER');
   });
 
   test('pushes a server-sent event with the update id and the counts after a change', async () => {
     const { port } = await start();
     sse = new SseReader(port, token);
-    const first = await sse.next((e) => e.event === 'update');
+    const first = await sse.next((e) => e.event === 'update', 'the first update');
     expect(first.id).toBe('1');
     expect(first.data).toMatchObject({ id: 1, pdfId: 1, status: 'ok', counts: { errors: 0 } });
     writeFileSync(input, 'v2 T3\n');
-    const second = await sse.next((e) => e.event === 'update' && (e.data as { id: number }).id === 2, 3000);
+    const second = await sse.next((e) => e.event === 'update' && (e.data as { id: number }).id === 2, 'the update after the change');
     expect(second.data).toMatchObject({ pdfId: 2, counts: { errors: 1, warnings: 0 }, hasPdf: true });
     expect(second.data).not.toHaveProperty('pdf');
     expect(typeof (second.data as { saveToPdfMs: number }).saveToPdfMs).toBe('number');
   });
 
   test('sees a save that replaces the file by renaming a new one over it', async () => {
-    const { port } = await start();
+    const { port, p } = await start();
     const tmp = join(dir, '.报告.yaml.tmp');
     writeFileSync(tmp, 'v2 renamed\n');
     renameSync(tmp, input);
-    await until(async () => (await pdfText(port)) === '%PDF-fake v2 renamed\n', 3000, 'render after rename');
+    await snapshotWhere(p.loop, (s) => pdfOf(s) === '%PDF-fake v2 renamed\n', 'the render after the rename');
+    expect(await pdfText(port)).toBe('%PDF-fake v2 renamed\n');
     // and the watch still works after the replacement
     writeFileSync(input, 'v3\n');
-    await until(async () => (await pdfText(port)) === '%PDF-fake v3\n', 3000, 'render after a second save');
+    await snapshotWhere(p.loop, (s) => pdfOf(s) === '%PDF-fake v3\n', 'the render after a second save');
+    expect(await pdfText(port)).toBe('%PDF-fake v3\n');
   });
 
   test('re-renders when a template file changes', async () => {
     const templates = join(dir, 'templates');
     mkdirSync(templates);
     writeFileSync(join(templates, 'report.hbs'), 'a');
-    const { calls } = await start(0, { templateDir: templates });
+    const { calls, p } = await start({ templateDir: templates });
     expect(calls[0].settings.templateDir).toBe(templates);
     writeFileSync(join(templates, 'report.hbs'), 'b');
-    await until(() => calls.length === 2, 3000, 'render after a template change');
+    // the data did not change: only the template's change can bring a second render
+    await snapshotWhere(p.loop, (s) => s.id === 2, 'the render after a template change');
+    expect(calls).toHaveLength(2);
   });
 
   test('stops cleanly: closes the event streams and the port', async () => {
     const { port, p } = await start();
     sse = new SseReader(port, token);
-    await sse.next((e) => e.event === 'update');
+    await sse.next((e) => e.event === 'update', 'the first update');
     await p.close();
     preview = undefined;
-    await until(() => sse!.ended, 2000, 'event stream to end');
+    await sse.ended;
     await expect(rawGet(port, '/')).rejects.toThrow(/ECONNREFUSED/);
   });
 

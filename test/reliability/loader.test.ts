@@ -10,9 +10,8 @@ import { stringify } from 'yaml';
 import { decodeInput, loadReportText, MAX_DEPTH, MAX_INPUT_BYTES } from '../../src/load/load-report';
 import { estimateNesting } from '../../src/load/nesting';
 import { ROOT } from '../support/cli';
-import { EXAMPLE_TEXT, fuzzRuns, fuzzSeed } from './support';
+import { EXAMPLE_TEXT, fuzzParams, fuzzRuns } from './support';
 
-const seed = fuzzSeed();
 const parseErrors = (text: string) => loadReportText(text).diagnostics.filter((d) => d.code === 'PARSE');
 const TOO_DEEP = /数据嵌套超过 64 层/;
 
@@ -140,7 +139,7 @@ describe('properties', () => {
         expect(r.diagnostics).toEqual([]);
         expect(JSON.stringify(r.data)).toBe(JSON.stringify(value));
       }),
-      { numRuns: fuzzRuns(300), seed },
+      fuzzParams(fuzzRuns(300)),
     );
   });
 
@@ -159,7 +158,7 @@ describe('properties', () => {
           else expect(errors.map((d) => d.message)).toEqual([expect.stringMatching(TOO_DEEP)]);
         },
       ),
-      { numRuns: fuzzRuns(150, 0.5), seed },
+      fuzzParams(fuzzRuns(150, 0.5)),
     );
   });
 
@@ -170,7 +169,7 @@ describe('properties', () => {
         const block = how === 'yaml' || how === 'yaml quoted';
         expect(estimateNesting(text, block ? Math.ceil(depth / 2) - 1 : depth - 1)).toBeDefined();
       }),
-      { numRuns: fuzzRuns(200, 0.5), seed },
+      fuzzParams(fuzzRuns(200, 0.5)),
     );
   });
 
@@ -190,7 +189,7 @@ describe('properties', () => {
         }
         if (r.diagnostics.length > 0) expect(r.data).toBeUndefined();
       }),
-      { numRuns: fuzzRuns(500), seed },
+      fuzzParams(fuzzRuns(500)),
     );
   });
 
@@ -201,7 +200,7 @@ describe('properties', () => {
         const r = loadReportText(text);
         expect(Array.isArray(r.diagnostics)).toBe(true);
       }),
-      { numRuns: fuzzRuns(200, 0.5), seed },
+      fuzzParams(fuzzRuns(200, 0.5)),
     );
   });
 });

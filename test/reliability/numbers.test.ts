@@ -8,7 +8,7 @@ import { stringify } from 'yaml';
 import { loadReportText } from '../../src/load/load-report';
 import { APPLICATION_COLUMNS, APPLICATION_ROWS, DOCUMENT_COLUMNS, DOCUMENT_ROWS, OUTCOME_COLUMNS, REVIEW_LITIGATION_PARTS } from '../../src/catalogue/format-2021';
 import { validateReport } from '../../src/validate/validate';
-import { fuzzRuns, fuzzSeed, minimalReport } from './support';
+import { fuzzParams, fuzzRuns, minimalReport } from './support';
 
 interface Cell {
   /** Key path of the cell in the data. */
@@ -81,7 +81,7 @@ describe('a bad number in any table cell', () => {
         // nothing is rendered from a report whose table is unusable
         expect(v.report).toBeUndefined();
       }),
-      { numRuns: fuzzRuns(150), seed: fuzzSeed() },
+      fuzzParams(fuzzRuns(150)),
     );
   });
 

@@ -7,26 +7,7 @@ import { EXAMPLE } from '../support/cli';
 /** The example report as text and as data. */
 export const EXAMPLE_TEXT = readFileSync(EXAMPLE, 'utf8');
 
-/**
- * Runs of a property: `FUZZ_RUNS=3000 npx jest test/reliability` for a long run; the
- * default keeps the folder fast. `share` scales properties that are slower per case.
- */
-export function fuzzRuns(defaultRuns: number, share = 1): number {
-  const n = Number(process.env.FUZZ_RUNS);
-  return Number.isFinite(n) && n > 0 ? Math.max(1, Math.round(n * share)) : defaultRuns;
-}
-
-/** The fixed seed of the property tests. */
-export const DEFAULT_FUZZ_SEED = 20261207;
-
-/**
- * The seed: fixed, so every run checks the same cases, unless FUZZ_SEED is set to explore
- * others; fast-check prints the seed (and the path) of a failure so it can be replayed.
- */
-export function fuzzSeed(): number {
-  const s = Number(process.env.FUZZ_SEED);
-  return Number.isFinite(s) && process.env.FUZZ_SEED ? s : DEFAULT_FUZZ_SEED;
-}
+export { DEFAULT_FUZZ_SEED, fuzzParams, fuzzRuns, fuzzSeed } from '../support/fuzz';
 
 /** True when the output has a JavaScript stack trace line (`    at f (file:1:2)`). */
 export function hasStackTrace(output: string): boolean {

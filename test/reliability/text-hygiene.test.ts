@@ -15,9 +15,8 @@ import { ruleInfo } from '../../src/validate/rules';
 import { cleanText } from '../../src/validate/text-hygiene';
 import { validateReport, type Diagnostic } from '../../src/validate/validate';
 import { tempDir, xxgk } from '../support/cli';
-import { fuzzRuns, fuzzSeed, hasStackTrace, minimalReport, toYaml, xmlProblem } from './support';
+import { fuzzParams, fuzzRuns, hasStackTrace, minimalReport, toYaml, xmlProblem } from './support';
 
-const seed = fuzzSeed();
 const NO_LINES = { lineOf: () => undefined };
 
 /** Zero-width and other invisible format characters: removed with a warning. */
@@ -208,7 +207,7 @@ describe('property: inserted characters are reported where they are and never su
         expect(strings(v.report).filter((s) => ANY_BAD.test(s))).toEqual([]);
         expect(v.report).toEqual(validate(reportWith(new Map())).report);
       }),
-      { numRuns: fuzzRuns(200), seed },
+      fuzzParams(fuzzRuns(200)),
     );
   });
 
@@ -222,7 +221,7 @@ describe('property: inserted characters are reported where they are and never su
         expect(v.report).toBeDefined();
         expect(strings(v.report).filter((s) => ANY_BAD.test(s))).toEqual([]);
       }),
-      { numRuns: fuzzRuns(300), seed },
+      fuzzParams(fuzzRuns(300)),
     );
   });
 });

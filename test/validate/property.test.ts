@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { validateReport } from '../../src/validate/validate';
 import { ruleInfo } from '../../src/validate/rules';
 import { example } from './helpers';
+import { fuzzParams } from '../support/fuzz';
 
 const NO_LINES = { lineOf: () => undefined };
 
@@ -25,11 +26,11 @@ const PATHS = [
 
 describe('validateReport never throws', () => {
   it('on arbitrary JSON values', () => {
-    fc.assert(fc.property(fc.jsonValue(), (v) => check(v)), { numRuns: 500 });
+    fc.assert(fc.property(fc.jsonValue(), (v) => check(v)), fuzzParams(500));
   });
 
   it('on arbitrary values, including as previous data', () => {
-    fc.assert(fc.property(fc.anything(), fc.anything(), (v, p) => check(v, p)), { numRuns: 300 });
+    fc.assert(fc.property(fc.anything(), fc.anything(), (v, p) => check(v, p)), fuzzParams(300));
   });
 
   it('on the example with an arbitrary JSON value at a known path', () => {
@@ -47,7 +48,7 @@ describe('validateReport never throws', () => {
         };
         check(put(example(), value), put(example(), prevValue));
       }),
-      { numRuns: 500 },
+      fuzzParams(500),
     );
   });
 
@@ -60,7 +61,7 @@ describe('validateReport never throws', () => {
         d.otherMatters = b;
         check(d);
       }),
-      { numRuns: 300 },
+      fuzzParams(300),
     );
   });
 });

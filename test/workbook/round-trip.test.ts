@@ -7,7 +7,7 @@ import { readReportWorkbook } from '../../src/workbook/read-workbook';
 import { writeReportWorkbook } from '../../src/workbook/write-workbook';
 import { EXAMPLE } from '../support/cli';
 import { validShapedReport } from '../reliability/arbitraries';
-import { fuzzRuns, fuzzSeed, toYaml } from '../reliability/support';
+import { fuzzParams, fuzzRuns, toYaml } from '../reliability/support';
 
 type Data = Record<string, unknown>;
 
@@ -96,6 +96,6 @@ test('generated reports: YAML → workbook → the same data (fixed seed; FUZZ_S
       const back = await viaWorkbook(data);
       expect(back.data).toEqual(asWorkbookStatesIt(data));
     }),
-    { numRuns: fuzzRuns(25, 0.1), seed: fuzzSeed(), verbose: true },
+    fuzzParams(fuzzRuns(25, 0.1), { verbose: true }),
   );
 });
