@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { sequenceCells, type RowShape } from '../../src/import/sequence-cells';
 import type { RawCell } from '../../src/import/read-tables';
-import { fuzzSeed } from '../reliability/support';
+import { fuzzParams } from '../support/fuzz';
 
 const REVIEW: RowShape = { columns: 15, groups: 3, totals: true };
 const APPLICATIONS: RowShape = { columns: 7, groups: 1, totals: true };
@@ -114,7 +114,7 @@ describe('import: a flattened row read by placements is never wrong (fast-check,
           if (cell.kind === 'number' || cell.kind === 'blank') read++;
         });
       }),
-      { numRuns: 400, seed: fuzzSeed(), verbose: true },
+      fuzzParams(400, { verbose: true }),
     );
     // The property is about cells that are read: there are many.
     expect(read).toBeGreaterThan(400);
