@@ -74,9 +74,10 @@ async function build() {
   }
   const scratch = mkdtempSync(join(tmpdir(), 'xxgk-bundle-'));
   try {
-    // The worker: one render in this thread (its message handler is inert without a parent).
+    // The worker: one render in this thread, written as a batch writes it (its message
+    // handler is inert without a parent).
     await writeCodeCache('render-worker', async (worker) => {
-      const r = await worker.renderTask({ file: example, settings: { formats: ['docx', 'pdf'] } });
+      const r = await worker.renderTask({ file: example, settings: { formats: ['docx', 'pdf'] }, out: { dir: scratch, name: 'warm-up' } });
       if (r.status !== 'ok') throw new Error(`warm-up render failed: ${JSON.stringify(r.diagnostics.slice(0, 2))}`);
     });
     // The CLI: the commands a user runs most, as a user runs them.
