@@ -1,5 +1,5 @@
 import { closeSync, fsyncSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** A file that could not be written, with a Chinese message naming it and why (the CLI exits 2). */
@@ -225,6 +225,8 @@ export function writeFileAtomic(path: string, bytes: Uint8Array | string): void 
  * renders its next report while the last one's files are written and flushed.
  */
 export async function writeFileAtomicAsync(path: string, bytes: Uint8Array | string): Promise<void> {
+  // Loaded here: a command that writes synchronously never loads it.
+  const { open, rename, unlink } = require('node:fs/promises') as typeof import('node:fs/promises');
   hookSignals();
   const dir = dirname(path);
   const tmp = join(dir, temporaryName(basename(path), process.pid));
