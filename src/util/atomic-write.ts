@@ -1,5 +1,4 @@
-import { closeSync, fsyncSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
+import { closeSync, fsync, fsyncSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** A file that could not be written, with a Chinese message naming it and why (the CLI exits 2). */
@@ -177,6 +176,46 @@ export function removeOwnTemporaries(dir: string): void {
 
 const toBytes = (bytes: Uint8Array | string): Uint8Array => (typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes);
 
+/** Creates the temporary file exclusively and writes `bytes` into it; returns it open. */
+function writeTemporary(tmp: string, bytes: Uint8Array | string): number {
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'wx');
+  } catch (e) {
+    // Ours from an interrupted write in this process, or planted: never write through it.
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    unlinkSync(tmp);
+    fd = openSync(tmp, 'wx');
+  }
+  try {
+    const data = toBytes(bytes);
+    let off = 0;
+    while (off < data.length) off += writeSync(fd, data, off, data.length - off);
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+  return fd;
+}
+
+/** Closes the flushed temporary file and renames it over `path`. */
+function replaceWith(fd: number, tmp: string, path: string): void {
+  closeSync(fd);
+  renameSync(tmp, path);
+  removeStaleTemporaries(dirname(path), basename(path));
+}
+
+function failed(e: unknown, tmp: string, path: string): WriteError {
+  try {
+    unlinkSync(tmp);
+  } catch {
+    /* never created */
+  }
+  return new WriteError(`无法写入 ${path}：${writeFailureReason(e, path)}`, (e as NodeJS.ErrnoException).code);
+}
+
+const temporaryOf = (path: string): string => join(dirname(path), temporaryName(basename(path), process.pid));
+
 /**
  * Writes a file atomically: a temporary file in the same folder, flushed, then renamed
  * over the final path, so a killed process never leaves a truncated file there. The
@@ -185,72 +224,43 @@ const toBytes = (bytes: Uint8Array | string): Uint8Array => (typeof bytes === 's
  */
 export function writeFileAtomic(path: string, bytes: Uint8Array | string): void {
   hookSignals();
-  const dir = dirname(path);
-  const tmp = join(dir, temporaryName(basename(path), process.pid));
+  const tmp = temporaryOf(path);
   pending.add(tmp);
   try {
-    let fd: number;
+    const fd = writeTemporary(tmp, bytes);
     try {
-      fd = openSync(tmp, 'wx');
-    } catch (e) {
-      // Ours from an interrupted write in this process, or planted: never write through it.
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      unlinkSync(tmp);
-      fd = openSync(tmp, 'wx');
-    }
-    try {
-      const data = toBytes(bytes);
-      let off = 0;
-      while (off < data.length) off += writeSync(fd, data, off, data.length - off);
       fsyncSync(fd);
-    } finally {
+    } catch (e) {
       closeSync(fd);
+      throw e;
     }
-    renameSync(tmp, path);
-    removeStaleTemporaries(dir, basename(path));
+    replaceWith(fd, tmp, path);
   } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* never created */
-    }
-    throw new WriteError(`无法写入 ${path}：${writeFailureReason(e, path)}`, (e as NodeJS.ErrnoException).code);
+    throw failed(e, tmp, path);
   } finally {
     pending.delete(tmp);
   }
 }
 
 /**
- * `writeFileAtomic` with the file system's work done off this thread, so a batch worker
- * renders its next report while the last one's files are written and flushed.
+ * `writeFileAtomic` with the flush, the one step that waits for the disk, done off this
+ * thread: a batch worker renders its next report while the last one's files are flushed.
  */
 export async function writeFileAtomicAsync(path: string, bytes: Uint8Array | string): Promise<void> {
-  // Loaded here: a command that writes synchronously never loads it.
-  const { open, rename, unlink } = require('node:fs/promises') as typeof import('node:fs/promises');
   hookSignals();
-  const dir = dirname(path);
-  const tmp = join(dir, temporaryName(basename(path), process.pid));
+  const tmp = temporaryOf(path);
   pending.add(tmp);
   try {
-    let file: FileHandle;
+    const fd = writeTemporary(tmp, bytes);
     try {
-      file = await open(tmp, 'wx');
+      await new Promise<void>((resolve, reject) => fsync(fd, (e) => (e ? reject(e) : resolve())));
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      await unlink(tmp);
-      file = await open(tmp, 'wx');
+      closeSync(fd);
+      throw e;
     }
-    try {
-      await file.writeFile(toBytes(bytes));
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    await rename(tmp, path);
-    removeStaleTemporaries(dir, basename(path));
+    replaceWith(fd, tmp, path);
   } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw new WriteError(`无法写入 ${path}：${writeFailureReason(e, path)}`, (e as NodeJS.ErrnoException).code);
+    throw failed(e, tmp, path);
   } finally {
     pending.delete(tmp);
   }
