@@ -1,25 +1,34 @@
 #!/usr/bin/env node
 'use strict';
-// npm run bench [-- --json] [-- --runs N]
-// (a) in-process renders of the example after a warm-up: median ms for docx, pdf, both;
-// (b) fresh `xxgk render` processes: median wall time;
-// (c) a batch of 200 generated variants with -j 2: reports per second, peak memory;
-// plus the example's PDF size.
+// npm run bench [-- --json] [-- --runs N] [-- --quick] [-- --batch-runs N]
+// (a) in-process renders after a warm-up, through the worker bundle the batch runs: median ms
+//     for docx, pdf and both of the example, and for both of the batch's variants in turn;
+// (b) fresh `xxgk render` processes (docx+pdf, and -f pdf) beside `node -e 0`: median wall time;
+// (c) batches of 2,000 and 200 generated variants (bench/variants.js) with -j 2, both formats:
+//     reports per second and peak memory of the whole process (its worker threads included);
+// plus the example's PDF size, and the targets of issue #22 computed from these figures.
+// --quick: fewer runs and a 400-report batch instead of 2,000 (about 15 s on a quiet machine).
 // npm run bench -- --peer typst: the comparison with Typst (bench/peer-typst.js) instead;
 // nothing of Typst is loaded without it.
 if (process.argv.includes('--peer')) return void require('./peer-typst.js').main(process.argv.slice(2));
-const { execFileSync, spawnSync } = require('node:child_process');
-const { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } = require('node:fs');
+const { spawnSync } = require('node:child_process');
+const { mkdtempSync, readFileSync, rmSync, mkdirSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
+const { example, writeVariants } = require('./variants');
 
 const root = resolve(__dirname, '..');
-const example = join(root, 'examples', 'pingluo-kejiju-2021.yaml');
+const bin = join(root, 'bin', 'xxgk.js');
 const args = process.argv.slice(2);
 const json = args.includes('--json');
-const runsArg = args.indexOf('--runs');
-const runs = runsArg >= 0 ? Number(args[runsArg + 1]) : 30;
-const batchSize = 200;
+const quick = args.includes('--quick');
+const numberArg = (name, fallback) => (args.indexOf(name) >= 0 ? Number(args[args.indexOf(name) + 1]) : fallback);
+const runs = numberArg('--runs', quick ? 10 : 30);
+const batchRuns = numberArg('--batch-runs', quick ? 1 : 3);
+const coldRuns = quick ? 5 : 9;
+const bigBatch = quick ? 400 : 2000;
+const smallBatch = 200;
+const jobs = 2;
 const log = (s) => { if (!json) process.stderr.write(s + '\n'); };
 
 const median = (xs) => {
@@ -28,83 +37,136 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+const msSince = (t) => Number(process.hrtime.bigint() - t) / 1e6;
 
-async function inProcess() {
-  const { renderReportBytes } = require(join(root, 'dist', 'pipeline', 'render-report.js'));
-  const bytes = readFileSync(example);
-  const settings = (formats) => ({ formats, systemFonts: false });
+/** The render the batch's workers run (the worker bundle with its code cache), else the modules. */
+function loadRenderTask() {
+  const { bundleIsStale, loadBundle } = require(join(root, 'dist', 'bundle', 'load-bundle.js'));
+  const modules = join(root, 'dist', 'batch', 'render-worker.js');
+  const worker = (!bundleIsStale('render-worker', modules) && loadBundle('render-worker')) || require(modules);
+  return worker.renderTask;
+}
+
+async function inProcess(variants) {
+  const renderTask = loadRenderTask();
+  const render = async (file, formats) => {
+    const r = await renderTask({ file, settings: { formats, systemFonts: false } });
+    if (r.status !== 'ok') throw new Error(`render failed: ${JSON.stringify(r.diagnostics.slice(0, 3))}`);
+    return r;
+  };
   // Warm up every path first: V8 needs a few dozen renders to optimise the hot code.
-  for (let i = 0; i < 40; i++) await renderReportBytes(example, bytes, settings(['docx', 'pdf']));
-  const time = async (formats) => {
-    for (let i = 0; i < 5; i++) await renderReportBytes(example, bytes, settings(formats));
+  for (let i = 0; i < 40; i++) await render(i % 2 ? example : variants[i % variants.length], ['docx', 'pdf']);
+  let cpuMs = 0;
+  const time = async (formats, files) => {
+    for (let i = 0; i < 5; i++) await render(files[i % files.length], formats);
     const ms = [];
+    const cpu = process.cpuUsage();
     for (let i = 0; i < runs; i++) {
       const t = process.hrtime.bigint();
-      const r = await renderReportBytes(example, bytes, settings(formats));
-      ms.push(Number(process.hrtime.bigint() - t) / 1e6);
-      if (r.status !== 'ok') throw new Error(`render failed: ${JSON.stringify(r.diagnostics.slice(0, 3))}`);
+      await render(files[i % files.length], formats);
+      ms.push(msSince(t));
     }
+    const used = process.cpuUsage(cpu);
+    cpuMs = (used.user + used.system) / 1000 / runs;
     return median(ms);
   };
-  const docxMs = await time(['docx']);
+  const docxMs = await time(['docx'], [example]);
   log(`in-process docx: ${round(docxMs, 2)} ms (median of ${runs})`);
-  const pdfMs = await time(['pdf']);
+  const pdfMs = await time(['pdf'], [example]);
   log(`in-process pdf:  ${round(pdfMs, 2)} ms`);
-  const bothMs = await time(['docx', 'pdf']);
+  const bothMs = await time(['docx', 'pdf'], [example]);
   log(`in-process both: ${round(bothMs, 2)} ms`);
-  const pdf = (await renderReportBytes(example, bytes, settings(['pdf']))).pdf;
-  return { single: { docxMs: round(docxMs, 2), pdfMs: round(pdfMs, 2), bothMs: round(bothMs, 2) }, pdfBytes: pdf.length };
+  const bothVariantsMs = await time(['docx', 'pdf'], variants);
+  const bothVariantsCpuMs = cpuMs;
+  log(`in-process both, the batch's variants in turn: ${round(bothVariantsMs, 2)} ms (${round(1000 / bothVariantsMs)} reports/s on one thread; processor ${round(bothVariantsCpuMs, 2)} ms a report, all threads)`);
+  const pdf = (await render(example, ['pdf'])).pdf;
+  return { single: { docxMs: round(docxMs, 2), pdfMs: round(pdfMs, 2), bothMs: round(bothMs, 2), bothVariantsMs: round(bothVariantsMs, 2), bothVariantsCpuMs: round(bothVariantsCpuMs, 2) }, pdfBytes: pdf.length };
+}
+
+/** Median wall time of fresh processes running `argv`. */
+function fresh(argv, what) {
+  const ms = [];
+  for (let i = 0; i < coldRuns; i++) {
+    const t = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, argv, { encoding: 'utf8' });
+    ms.push(msSince(t));
+    if (r.status !== 0) throw new Error(`${what} failed: ${r.stderr}`);
+  }
+  const m = round(median(ms));
+  log(`${what}: ${m} ms (median of ${coldRuns})`);
+  return m;
 }
 
 function coldCli(dir) {
-  const bin = join(root, 'bin', 'xxgk.js');
-  const ms = [];
-  for (let i = 0; i < 7; i++) {
-    const t = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [bin, 'render', example, '-o', dir, '--no-system-fonts'], { encoding: 'utf8' });
-    ms.push(Number(process.hrtime.bigint() - t) / 1e6);
-    if (r.status !== 0) throw new Error(`xxgk render failed: ${r.stderr}`);
-  }
-  const m = median(ms);
-  log(`fresh process render (docx+pdf): ${round(m)} ms (median of 7)`);
-  return round(m);
+  return {
+    nodeMs: fresh(['-e', '0'], 'fresh process, node -e 0'),
+    coldCliMs: fresh([bin, 'render', example, '-o', dir, '--no-system-fonts'], 'fresh process render (docx+pdf)'),
+    coldCliPdfMs: fresh([bin, 'render', example, '-o', dir, '--no-system-fonts', '-f', 'pdf'], 'fresh process render -f pdf'),
+  };
 }
 
-function batch(dir) {
-  const inputs = join(dir, 'inputs');
-  mkdirSync(inputs, { recursive: true });
-  const text = readFileSync(example, 'utf8');
-  for (let i = 0; i < batchSize; i++) {
-    const variant = text
-      .replace(/^agency: .*$/m, `agency: 测试县第${i + 1}局`)
-      .replace('newlyReceived:    [0, 0, 0, 0, 0, 0]', `newlyReceived:    [${i % 7}, 0, 0, 0, 0, 0]`)
-      .replace('granted:          [0, 0, 0, 0, 0, 0]', `granted:          [${i % 7}, 0, 0, 0, 0, 0]`)
-      // The stated total row would no longer agree (T3-R2), and batch exits 1 on data errors.
-      .replace(/\n\s+total:\s+\[[^\]]*\][^\n]*/, '');
-    writeFileSync(join(inputs, `report-${String(i).padStart(3, '0')}.yaml`), variant);
+/** Runs a batch of `inputs` (n reports) `batchRuns` times: median seconds and peak memory. */
+function batch(dir, inputs, n) {
+  const seconds = [], peaks = [], cpu = [];
+  for (let run = 0; run < batchRuns; run++) {
+    const out = join(dir, `batch-out-${n}`);
+    rmSync(out, { recursive: true, force: true });
+    const rssFile = join(dir, 'peak-rss');
+    const t = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ['-r', join(__dirname, 'peak-rss.js'), bin, 'batch', inputs, '-o', out, '-j', String(jobs), '--no-system-fonts', '--json'], {
+      encoding: 'utf8',
+      maxBuffer: 256 << 20,
+      env: { ...process.env, XXGK_BENCH_RSS: rssFile },
+    });
+    seconds.push(msSince(t) / 1000);
+    if (r.status !== 0) throw new Error(`xxgk batch failed (${r.status}): ${r.stderr.slice(-2000)}`);
+    const summary = JSON.parse(r.stdout);
+    if (summary.ok !== n) throw new Error(`xxgk batch: ${summary.ok} of ${n} reports 完成`);
+    const usage = JSON.parse(readFileSync(rssFile, 'utf8'));
+    peaks.push(usage.peakRssMb);
+    cpu.push(usage.cpuMs / n);
+    rmSync(out, { recursive: true, force: true });
   }
-  const out = join(dir, 'batch-out');
-  const bin = join(root, 'bin', 'xxgk.js');
-  const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [bin, 'batch', inputs, '-o', out, '-j', '2', '--no-system-fonts', '--json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  const seconds = Number(process.hrtime.bigint() - t) / 1e9;
-  if (r.status !== 0) throw new Error(`xxgk batch failed (${r.status}): ${r.stderr.slice(-2000)}`);
-  // The batch reports its own peak RSS; workers are threads of the same process.
-  const summary = JSON.parse(r.stdout);
-  const result = { reports: batchSize, jobs: 2, seconds: round(seconds, 2), reportsPerSecond: round(batchSize / seconds), peakRssMb: round(summary.peakRssMb) };
-  log(`batch: ${batchSize} reports, -j 2: ${result.seconds} s, ${result.reportsPerSecond} reports/s, peak ${result.peakRssMb} MB`);
+  const s = median(seconds);
+  const result = { reports: n, jobs, runs: batchRuns, seconds: round(s, 2), reportsPerSecond: round(n / s), peakRssMb: round(median(peaks)), cpuMsPerReport: round(median(cpu), 2) };
+  log(`batch: ${n} reports, -j ${jobs}, docx+pdf: ${result.seconds} s, ${result.reportsPerSecond} reports/s, peak ${result.peakRssMb} MB, processor ${result.cpuMsPerReport} ms a report, all threads (medians of ${batchRuns})`);
   return result;
 }
 
 (async () => {
   const dir = mkdtempSync(join(tmpdir(), 'xxgk-bench-'));
   try {
-    const single = await inProcess();
-    const coldCliMs = coldCli(dir);
-    const b = batch(dir);
-    const result = { single: single.single, coldCliMs, batch: b, pdfBytes: single.pdfBytes };
+    const bigInputs = join(dir, 'inputs-big');
+    const variants = writeVariants(bigInputs, bigBatch);
+    const smallInputs = join(dir, 'inputs-small');
+    writeVariants(smallInputs, smallBatch);
+    const single = await inProcess(variants.slice(0, 50));
+    const cold = coldCli(join(dir, 'fresh-out'));
+    const big = batch(dir, bigInputs, bigBatch);
+    const small = batch(dir, smallInputs, smallBatch);
+    // Targets: the batch at 85 % of two threads at the in-process rate; a fresh -f pdf render
+    // at 0.2 s; the big batch's peak memory within 1.1 times the small one's; the PDF < 250,000 bytes.
+    const twoThreads = (2 * 1000) / single.single.bothVariantsMs;
+    const targets = {
+      batchVsTwoThreads: round(big.reportsPerSecond / twoThreads, 2),
+      // The same comparison in processor time, which a loaded machine disturbs less: what one
+      // report costs all the batch's threads, against one in-process render.
+      cpuInProcessVsBatch: round(single.single.bothVariantsCpuMs / big.cpuMsPerReport, 2),
+      coldCliPdfMs: cold.coldCliPdfMs,
+      peakRssRatio: round(big.peakRssMb / small.peakRssMb, 2),
+      pdfBytes: single.pdfBytes,
+    };
+    const result = { single: single.single, ...cold, batch: big, batchSmall: small, pdfBytes: single.pdfBytes, targets };
     if (json) process.stdout.write(JSON.stringify(result) + '\n');
-    else log(`example PDF: ${single.pdfBytes} bytes`);
+    else {
+      log(`example PDF: ${single.pdfBytes} bytes`);
+      const mark = (ok) => (ok ? '达到 met' : '未达到 not met');
+      log(`target: batch ≥ 0.85 × two threads in-process (${round(twoThreads)} reports/s): ${targets.batchVsTwoThreads} — ${mark(targets.batchVsTwoThreads >= 0.85)}`);
+      log(`  (processor time: in-process ${single.single.bothVariantsCpuMs} ms a report, batch ${big.cpuMsPerReport} ms: ${targets.cpuInProcessVsBatch})`);
+      log(`target: fresh render -f pdf ≤ 200 ms: ${targets.coldCliPdfMs} ms — ${mark(targets.coldCliPdfMs <= 200)}`);
+      log(`target: peak memory ${bigBatch} ≤ 1.1 × ${smallBatch}: ${targets.peakRssRatio} — ${mark(targets.peakRssRatio <= 1.1)}`);
+      log(`target: example PDF < 250,000 bytes: ${targets.pdfBytes} — ${mark(targets.pdfBytes < 250000)}`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { InputFileError, parseReportBytes, readInputBytes } from '../pipeline/check-report';
 import { renderReportBytes } from '../pipeline/render-report';
+import { writeOutputsAsync } from '../pipeline/write-outputs';
 import type { RenderedReport, RenderSettings } from '../pipeline/render-types';
 import type { Diagnostic } from '../validate/diagnostic';
 import { skipNote, whyNotAReport } from './report-file';
@@ -11,6 +12,8 @@ import type { PoolMessage } from './worker-pool';
 export interface WorkerTask {
   file: string;
   settings: RenderSettings;
+  /** The folder and base name to write the documents to; without it they come back in the result. */
+  out?: { dir: string; name: string };
 }
 
 /** A file that parsed but is not a report: skipped, with one `SKIP` note saying why. */
@@ -21,14 +24,17 @@ export interface SkippedFile {
   ms: number;
 }
 
+/** A report a task rendered; with `out`, its documents are written (`outputs`) and not carried back. */
+export type RenderedTask = RenderedReport & { outputs?: string[] };
+
 /** What a batch worker answers for one file. */
-export type TaskResult = RenderedReport | SkippedFile;
+export type TaskResult = RenderedTask | SkippedFile;
 
 /**
  * Renders one report, turning any failure into a `failed` result so the batch goes on; a
  * file that parses but has none of the report's fields comes back `skipped`.
  */
-export async function renderTask(task: WorkerTask): Promise<TaskResult> {
+async function render(task: WorkerTask): Promise<TaskResult> {
   const started = performance.now();
   try {
     const bytes = readInputBytes(task.file);
@@ -52,13 +58,40 @@ export async function renderTask(task: WorkerTask): Promise<TaskResult> {
   }
 }
 
+/** The result without its documents: only small data goes back to the batch's thread. */
+function withoutDocuments(r: RenderedReport): RenderedReport {
+  const { docx: _d, pdf: _p, html: _h, ...rest } = r;
+  return rest;
+}
+
+/**
+ * Renders one report and starts writing its documents to `task.out`; `written` settles with
+ * the result once they are in place. A write that fails makes the report `failed` (code WRITE).
+ * The documents are written here, in the worker, so they never cross between threads.
+ */
+export async function startTask(task: WorkerTask): Promise<{ written: Promise<TaskResult> }> {
+  const result = await render(task);
+  if (!task.out || result.status !== 'ok') return { written: Promise.resolve(result) };
+  const written = writeOutputsAsync(result, task.out.dir, task.out.name).then(
+    (outputs): TaskResult => ({ ...withoutDocuments(result), outputs }),
+    (e: Error): TaskResult => ({ ...withoutDocuments(result), status: 'failed', diagnostics: [...result.diagnostics, { severity: 'error', code: 'WRITE', path: '', message: e.message }] }),
+  );
+  return { written };
+}
+
+/** Renders one report and, with `task.out`, writes its documents; resolves when all is done. */
+export async function renderTask(task: WorkerTask): Promise<TaskResult> {
+  return (await startTask(task)).written;
+}
+
 // Test hook: a worker given the file whose name is XXGK_TEST_CRASH_REPORT dies (an uncaught
 // exception) instead of rendering it, so tests can see a crashed worker replaced and its
 // reports retried. Read only here, in the worker thread, never by `-j 1` or the CLI.
 const crashOn = parentPort ? process.env.XXGK_TEST_CRASH_REPORT : undefined;
 
-// Fonts and templates are cached per module, so each worker loads them once. Tasks run one
-// after another, in the order they came.
+// Fonts and templates are cached per module, so each worker loads them once. Tasks render one
+// after another, in the order they came; a report's answer goes back once its files are
+// written, while the next one renders.
 let chain: Promise<void> = Promise.resolve();
 parentPort?.on('message', ({ id, task }: PoolMessage<WorkerTask>) => {
   chain = chain.then(() => {
@@ -68,6 +101,8 @@ parentPort?.on('message', ({ id, task }: PoolMessage<WorkerTask>) => {
       });
       return new Promise<void>(() => {});
     }
-    return renderTask(task).then((result) => parentPort?.postMessage({ id, result }));
+    return startTask(task).then(({ written }) => {
+      void written.then((result) => parentPort?.postMessage({ id, result }));
+    });
   });
 });

@@ -1,15 +1,15 @@
 import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
-import { writeOutputs, prepareOutputDir } from '../pipeline/write-outputs';
+import { prepareOutputDir } from '../pipeline/write-outputs';
 import type { RenderedReport, RenderSettings } from '../pipeline/render-types';
 import { countDiagnostics } from '../validate/diagnostic';
-import { writeFileAtomic } from '../util/atomic-write';
+import { beforeInterruptedExit, removeOwnTemporaries, writeFileAtomic } from '../util/atomic-write';
 import { resolve } from 'node:path';
 import type { BatchStatus } from './batch-status';
 import { collectInputs, type BatchInput } from './collect-inputs';
 import { indexPage } from './index-page';
 import { checkRollups, type Rollup } from './manifest';
-import { renderTask, type TaskResult, type WorkerTask } from './render-worker';
+import { startTask, type TaskResult, type WorkerTask } from './render-worker';
 import { skipNote } from './report-file';
 import { summarize, summaryCsv, type BatchSummary, type CombinedOutcome, type ReportOutcome } from './summary';
 import { WorkerCrashError, WorkerPool } from './worker-pool';
@@ -74,34 +74,56 @@ export async function renderBatch(paths: readonly string[], options: BatchOption
   const results: ReportOutcome[] = new Array(inputs.length);
   let done = 0;
   const finish = (input: BatchInput, index: number, result: TaskResult) => {
-    let outputs: string[] = [];
-    if (result.status === 'ok' && input.outName !== undefined) {
-      try {
-        outputs = writeOutputs(result, options.outDir, input.outName);
-      } catch (e) {
-        result = { ...result, status: 'failed', diagnostics: [...result.diagnostics, { severity: 'error', code: 'WRITE', path: '', message: (e as Error).message }] };
-      }
-    }
-    results[index] = outcomeOf(result, outputs);
+    results[index] = outcomeOf(result, (result.status !== 'skipped' && result.outputs) || []);
     options.onReport?.(results[index], ++done, inputs.length);
   };
   for (const [i, input] of inputs.entries()) if (input.skip) finish(input, i, { file: input.file, status: 'skipped', diagnostics: [skipNote(input.skip)], ms: 0 });
 
   const toRender = [...inputs.entries()].filter(([, input]) => !input.skip);
+  const taskOf = (input: BatchInput): WorkerTask => ({ file: input.file, settings: options.settings, out: { dir: options.outDir, name: input.outName! } });
   if (jobs === 1) {
-    for (const [i, input] of toRender) finish(input, i, await renderTask({ file: input.file, settings: options.settings }));
+    let stopped = false;
+    const run = (async () => {
+      // The next report renders while the last one's files are written.
+      let writing: Promise<void> = Promise.resolve();
+      for (const [i, input] of toRender) {
+        if (stopped) break;
+        const { written } = await startTask(taskOf(input));
+        await writing;
+        writing = written.then((r) => finish(input, i, r));
+      }
+      await writing;
+    })();
+    const stopOnInterrupt = beforeInterruptedExit(async () => {
+      stopped = true;
+      await run.catch(() => undefined);
+      removeOwnTemporaries(options.outDir);
+    });
+    try {
+      await run;
+    } finally {
+      stopOnInterrupt();
+    }
   } else {
-    const pool = new WorkerPool<WorkerTask, TaskResult>(join(__dirname, 'render-worker.js'), jobs);
+    // Four tasks per worker: one rendering, the rest queued behind it or being written, so a
+    // worker never waits for the disk.
+    const pool = new WorkerPool<WorkerTask, TaskResult>(join(__dirname, 'render-worker.js'), jobs, 4);
+    // Workers write the files: interrupted, the batch stops them before removing what they left half-written.
+    const stopOnInterrupt = beforeInterruptedExit(async () => {
+      await pool.close();
+      removeOwnTemporaries(options.outDir);
+    });
     try {
       await Promise.all(
         toRender.map(([i, input]) =>
           pool
-            .run({ file: input.file, settings: options.settings })
+            .run(taskOf(input))
             .catch((e: Error) => crashed(input.file, e))
             .then((r) => finish(input, i, r)),
         ),
       );
     } finally {
+      stopOnInterrupt();
       await pool.close();
     }
   }

@@ -20,8 +20,8 @@ interface Job<Task, Result> {
 
 /**
  * A fixed pool of worker threads running one script. Each worker is given up to `depth`
- * tasks at once, so it starts the next one while this thread is still writing the last
- * one's files; answers carry the task id. A worker that dies is replaced, and the tasks it
+ * tasks at once, so it has the next one at hand while it answers the last (a batch worker
+ * answers once a report's files are written); answers carry the task id. A worker that dies is replaced, and the tasks it
  * held are run again one at a time on a worker of their own: only a task that kills its
  * worker again is rejected (with a `WorkerCrashError`), so one bad task never fails another.
  */

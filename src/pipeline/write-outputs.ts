@@ -1,7 +1,7 @@
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors/usage-error';
-import { writeFailureReason, writeFileAtomic } from '../util/atomic-write';
+import { writeFailureReason, writeFileAtomic, writeFileAtomicAsync } from '../util/atomic-write';
 import { OUTPUT_FORMATS, type RenderedReport } from './render-types';
 
 /** Makes sure the output folder exists and can be written, or says so in Chinese. */
@@ -30,4 +30,19 @@ export function writeOutputs(rendered: RenderedReport, dir: string, name: string
     written.push(path);
   }
   return written;
+}
+
+/**
+ * `writeOutputs` with the writing done off this thread (the documents in parallel); resolves
+ * to the paths once every file is in place, or rejects with the first `WriteError`.
+ */
+export async function writeOutputsAsync(rendered: RenderedReport, dir: string, name: string): Promise<string[]> {
+  const files = OUTPUT_FORMATS.flatMap((format) => {
+    const bytes = rendered[format];
+    return bytes ? [{ path: join(dir, `${name}.${format}`), bytes }] : [];
+  });
+  const writes = await Promise.allSettled(files.map((f) => writeFileAtomicAsync(f.path, f.bytes)));
+  const failed = writes.find((w): w is PromiseRejectedResult => w.status === 'rejected');
+  if (failed) throw failed.reason;
+  return files.map((f) => f.path);
 }

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsync, fsyncSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** A file that could not be written, with a Chinese message naming it and why (the CLI exits 2). */
@@ -52,6 +52,8 @@ export function writeFailureReason(e: unknown, path: string, platform: NodeJS.Pl
 
 const pending = new Set<string>();
 let hooked = false;
+/** Work an interrupted process finishes before it exits (the batch stops its workers). */
+const beforeExit = new Set<() => Promise<void>>();
 
 function removePending(): void {
   for (const tmp of pending) {
@@ -71,9 +73,23 @@ function hookSignals(): void {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
       removePending();
-      process.exit(130);
+      if (beforeExit.size === 0) process.exit(130);
+      void Promise.allSettled([...beforeExit].map((f) => f())).then(() => {
+        removePending();
+        process.exit(130);
+      });
     });
   }
+}
+
+/**
+ * Registers cleanup that an interrupted process (SIGINT, SIGTERM, SIGHUP) runs before it
+ * exits, and installs the handlers; returns the function that removes it again.
+ */
+export function beforeInterruptedExit(cleanup: () => Promise<void>): () => void {
+  hookSignals();
+  beforeExit.add(cleanup);
+  return () => beforeExit.delete(cleanup);
 }
 
 function isRunning(pid: number): boolean {
@@ -85,19 +101,50 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** Removes `.NAME.PID.tmp` files left by processes that were killed (SIGKILL cannot be caught). */
-function removeStaleTemporaries(dir: string, name: string): void {
+/** The temporary file of `name` for process `pid`. */
+const temporaryName = (name: string, pid: number | string): string => `.${name}.${pid}.tmp`;
+
+/** `[name, pid]` of a temporary file's name, or undefined for any other file. */
+function parseTemporary(entry: string): [name: string, pid: number] | undefined {
+  const m = /^\.(.+)\.(\d+)\.tmp$/.exec(entry);
+  return m ? [m[1], Number(m[2])] : undefined;
+}
+
+/**
+ * Per folder, the temporary files that killed earlier processes left, by the output they were
+ * for. A folder is listed once per process (listing it for every write made a batch of
+ * thousands of files quadratic); a write then removes its own name's leftovers.
+ */
+const staleByFolder = new Map<string, Map<string, string[]>>();
+
+function staleTemporaries(dir: string): Map<string, string[]> {
+  let stale = staleByFolder.get(dir);
+  if (stale) return stale;
+  stale = new Map();
+  staleByFolder.set(dir, stale);
   let entries: string[];
   try {
     entries = readdirSync(dir);
   } catch {
-    return;
+    return stale;
   }
-  const prefix = `.${name}.`;
   for (const entry of entries) {
-    if (!entry.startsWith(prefix) || !entry.endsWith('.tmp')) continue;
-    const pid = entry.slice(prefix.length, -'.tmp'.length);
-    if (!/^\d+$/.test(pid) || Number(pid) === process.pid || isRunning(Number(pid))) continue;
+    const parsed = parseTemporary(entry);
+    if (!parsed || parsed[1] === process.pid || isRunning(parsed[1])) continue;
+    const list = stale.get(parsed[0]);
+    if (list) list.push(entry);
+    else stale.set(parsed[0], [entry]);
+  }
+  return stale;
+}
+
+/** Removes `.NAME.PID.tmp` files left by processes that were killed (SIGKILL cannot be caught). */
+function removeStaleTemporaries(dir: string, name: string): void {
+  const stale = staleTemporaries(dir);
+  const entries = stale.get(name);
+  if (!entries) return;
+  stale.delete(name);
+  for (const entry of entries) {
     try {
       unlinkSync(join(dir, entry));
     } catch {
@@ -107,6 +154,69 @@ function removeStaleTemporaries(dir: string, name: string): void {
 }
 
 /**
+ * Removes this process's own temporary files in `dir`, whichever thread wrote them: for a
+ * batch interrupted while its workers were writing, once they have stopped.
+ */
+export function removeOwnTemporaries(dir: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (parseTemporary(entry)?.[1] !== process.pid) continue;
+    try {
+      unlinkSync(join(dir, entry));
+    } catch {
+      /* gone */
+    }
+  }
+}
+
+const toBytes = (bytes: Uint8Array | string): Uint8Array => (typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes);
+
+/** Creates the temporary file exclusively and writes `bytes` into it; returns it open. */
+function writeTemporary(tmp: string, bytes: Uint8Array | string): number {
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'wx');
+  } catch (e) {
+    // Ours from an interrupted write in this process, or planted: never write through it.
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    unlinkSync(tmp);
+    fd = openSync(tmp, 'wx');
+  }
+  try {
+    const data = toBytes(bytes);
+    let off = 0;
+    while (off < data.length) off += writeSync(fd, data, off, data.length - off);
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+  return fd;
+}
+
+/** Closes the flushed temporary file and renames it over `path`. */
+function replaceWith(fd: number, tmp: string, path: string): void {
+  closeSync(fd);
+  renameSync(tmp, path);
+  removeStaleTemporaries(dirname(path), basename(path));
+}
+
+function failed(e: unknown, tmp: string, path: string): WriteError {
+  try {
+    unlinkSync(tmp);
+  } catch {
+    /* never created */
+  }
+  return new WriteError(`无法写入 ${path}：${writeFailureReason(e, path)}`, (e as NodeJS.ErrnoException).code);
+}
+
+const temporaryOf = (path: string): string => join(dirname(path), temporaryName(basename(path), process.pid));
+
+/**
  * Writes a file atomically: a temporary file in the same folder, flushed, then renamed
  * over the final path, so a killed process never leaves a truncated file there. The
  * temporary file is created exclusively (never through a symbolic link someone left at
@@ -114,32 +224,43 @@ function removeStaleTemporaries(dir: string, name: string): void {
  */
 export function writeFileAtomic(path: string, bytes: Uint8Array | string): void {
   hookSignals();
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const tmp = temporaryOf(path);
   pending.add(tmp);
   try {
+    const fd = writeTemporary(tmp, bytes);
     try {
-      unlinkSync(tmp); // ours from an interrupted write in this process, or planted: never write through it
-    } catch {
-      /* none */
-    }
-    const fd = openSync(tmp, 'wx');
-    try {
-      const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
-      let off = 0;
-      while (off < data.length) off += writeSync(fd, data, off, data.length - off);
       fsyncSync(fd);
-    } finally {
+    } catch (e) {
       closeSync(fd);
+      throw e;
     }
-    renameSync(tmp, path);
-    removeStaleTemporaries(dirname(path), basename(path));
+    replaceWith(fd, tmp, path);
   } catch (e) {
+    throw failed(e, tmp, path);
+  } finally {
+    pending.delete(tmp);
+  }
+}
+
+/**
+ * `writeFileAtomic` with the flush, the one step that waits for the disk, done off this
+ * thread: a batch worker renders its next report while the last one's files are flushed.
+ */
+export async function writeFileAtomicAsync(path: string, bytes: Uint8Array | string): Promise<void> {
+  hookSignals();
+  const tmp = temporaryOf(path);
+  pending.add(tmp);
+  try {
+    const fd = writeTemporary(tmp, bytes);
     try {
-      unlinkSync(tmp);
-    } catch {
-      /* never created */
+      await new Promise<void>((resolve, reject) => fsync(fd, (e) => (e ? reject(e) : resolve())));
+    } catch (e) {
+      closeSync(fd);
+      throw e;
     }
-    throw new WriteError(`无法写入 ${path}：${writeFailureReason(e, path)}`, (e as NodeJS.ErrnoException).code);
+    replaceWith(fd, tmp, path);
+  } catch (e) {
+    throw failed(e, tmp, path);
   } finally {
     pending.delete(tmp);
   }

@@ -24,16 +24,42 @@ export interface ZipOptions {
   utf8Names?: 'always' | 'when-needed';
 }
 
+/** An entry's data compressed, with what the zip headers record of it. */
+interface Packed {
+  packed: Uint8Array;
+  crc: number;
+  size: number;
+}
+
+/** Text entries up to this length are remembered compressed; this many at most. */
+const REMEMBERED_LENGTH = 16 * 1024;
+const REMEMBERED_ENTRIES = 64;
+// Most parts of a .docx are the same text in every document a process writes (relationships,
+// content types, styles, settings, footers): compressing each once saves most of a zip's calls
+// into zlib. Compression depends only on the data and the level, so the bytes are the same.
+const remembered = new Map<string, Packed>();
+
+function pack(data: string | Uint8Array, level: number): Packed {
+  const key = typeof data === 'string' && data.length <= REMEMBERED_LENGTH ? `${level}\0${data}` : undefined;
+  const known = key === undefined ? undefined : remembered.get(key);
+  if (known) return known;
+  const raw = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const packed: Packed = { packed: zlib.deflateRawSync(raw, { level, memLevel: 8, strategy: zlib.constants.Z_DEFAULT_STRATEGY }), crc: crc32(raw), size: raw.length };
+  if (key !== undefined) {
+    if (remembered.size >= REMEMBERED_ENTRIES) remembered.clear();
+    remembered.set(key, packed);
+  }
+  return packed;
+}
+
 /** Zip the entries, in order, all stamped with `when`. */
 export function zip(entries: readonly ZipEntry[], when: DosTime, options: ZipOptions = {}): Uint8Array {
-  const locals: Buffer[] = [];
+  const locals: Uint8Array[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.path, 'utf8');
-    const raw = typeof e.data === 'string' ? Buffer.from(e.data, 'utf8') : e.data;
-    const packed = zlib.deflateRawSync(raw, { level: options.level ?? 6, memLevel: 8, strategy: zlib.constants.Z_DEFAULT_STRATEGY });
-    const crc = crc32(raw);
+    const { packed, crc, size } = pack(e.data, options.level ?? 6);
     const flags = options.utf8Names === 'always' || /[^\x20-\x7e]/.test(e.path) ? 0x0800 : 0; // UTF-8 names
 
     const local = Buffer.alloc(30);
@@ -45,7 +71,7 @@ export function zip(entries: readonly ZipEntry[], when: DosTime, options: ZipOpt
     local.writeUInt16LE(when.date, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(raw.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28);
     locals.push(local, name, packed);
@@ -60,7 +86,7 @@ export function zip(entries: readonly ZipEntry[], when: DosTime, options: ZipOpt
     central.writeUInt16LE(when.date, 14);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(raw.length, 24);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     // extra length, comment length, disk number, internal and external attributes: 0
     central.writeUInt32LE(offset, 42);

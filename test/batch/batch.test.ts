@@ -152,6 +152,30 @@ describe('xxgk batch', () => {
   });
 });
 
+describe('batch writes in its workers', () => {
+  const tmp = tempDir();
+  afterAll(tmp.cleanup);
+
+  it.each(['1', '2'])('with -j %s, a file that cannot be written fails only its report (WRITE), leaves no temporary file, and the documents never reach summary.json', (jobs) => {
+    const inputs = join(tmp.dir, `in-${jobs}`);
+    mkdirSync(inputs);
+    for (let i = 0; i < 6; i++) writeFileSync(join(inputs, `r${i}.yaml`), variant(i));
+    const out = join(tmp.dir, `out-${jobs}`);
+    // A folder where r3's PDF should go: the rename over it fails.
+    mkdirSync(join(out, 'r3.pdf'), { recursive: true });
+    const r = xxgk(['batch', inputs, '-o', out, '-j', jobs, '--no-system-fonts', '--json']);
+    expect(r.status).toBe(1);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.results.map((x: { status: string }) => x.status)).toEqual(['ok', 'ok', 'ok', 'failed', 'ok', 'ok']);
+    const r3 = summary.results[3];
+    expect(r3.diagnostics.filter((d: { code: string }) => d.code === 'WRITE').map((d: { message: string }) => d.message)).toEqual([`无法写入 ${join(out, 'r3.pdf')}：${join(out, 'r3.pdf')} 是一个已有的文件夹，不能写成文件`]);
+    expect(r3.outputs).toEqual([]);
+    expect(summary.results[0].outputs).toEqual([join(out, 'r0.docx'), join(out, 'r0.pdf')]);
+    for (const x of summary.results) expect(Object.keys(x).filter((k) => ['docx', 'pdf', 'html'].includes(k))).toEqual([]);
+    expect(readdirSync(out).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+});
+
 describe('batch output names and summary', () => {
   it('never lets two inputs with the same base name overwrite each other', () => {
     const names = assignOutNames(['/data/县A/report.yaml', '/data/县B/report.yaml', '/data/县B/other.json']).map((x) => x.outName);

@@ -39,6 +39,23 @@ describe('the CLI bundle and its code cache (scripts/bundle.js)', () => {
     }
   });
 
+  it("decodes the line breaker's Unicode table with the bundle's stand-ins exactly as the packages do", () => {
+    const linebreak = require.resolve('linebreak');
+    const packaged = { inflate: require(require.resolve('tiny-inflate', { paths: [require.resolve('unicode-trie')] })), base64: require(require.resolve('base64-js', { paths: [linebreak] })) };
+    const inflate = require('../../src/bundle/tiny-inflate') as (source: Uint8Array, dest: Uint8Array) => Uint8Array;
+    const base64 = require('../../src/bundle/base64-js') as { toByteArray: (s: string) => Uint8Array; fromByteArray: (b: Uint8Array) => string };
+    const text = /toByteArray\("([A-Za-z0-9+/=]+)"\)/.exec(readFileSync(linebreak, 'utf8'))![1];
+    const bytes = base64.toByteArray(text);
+    expect(bytes).toEqual(packaged.base64.toByteArray(text));
+    expect(base64.fromByteArray(bytes.subarray(3))).toBe(packaged.base64.fromByteArray(bytes.subarray(3)));
+    // unicode-trie's layout: a 12-byte header (its length at 8), then the table deflated twice.
+    const length = new DataView(bytes.buffer).getUint32(8, true);
+    const twice = (f: (s: Uint8Array, d: Uint8Array) => Uint8Array) => f(f(bytes.subarray(12), new Uint8Array(length)), new Uint8Array(length));
+    const ours = twice(inflate);
+    expect(ours.length).toBe(length);
+    expect(Buffer.compare(ours, twice(packaged.inflate))).toBe(0);
+  });
+
   it('runs the separate modules when the bundle is older than them (after tsc alone)', () => {
     const main = join(ROOT, 'dist', 'cli', 'main.js');
     const { atime, mtime } = statSync(main);

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { failsBatch, OUTSIDE_LABEL, STATUS_LABEL } from '../../batch/batch-status';
@@ -52,6 +53,11 @@ export function batchCommand(setExit: (code: number) => void): CommandModule<obj
       // A batch's rules file is its root folder's (one folder given), never a unit's own folder.
       const folders = args.inputs.filter((i) => isDirectory(i));
       const settings = renderSettingsOf(args, args.inputs.length === 1 && folders.length === 1 ? folders[0] : process.cwd());
+      // Workers write their reports' files through libuv's thread pool (four threads unless
+      // set), where each fsync holds a thread until the disk answers: with every thread in
+      // an fsync, workers wait for the next write to start. Read when the pool starts, which
+      // is later than here: nothing before a batch works in the background.
+      process.env.UV_THREADPOOL_SIZE ??= String(Math.min(64, 4 * (args.jobs ?? availableParallelism())));
       const { SingleBar, Presets } = require('cli-progress') as typeof import('cli-progress');
       const { renderBatch } = require('../../batch/run-batch') as typeof import('../../batch/run-batch');
       const tty = !args.json && process.stderr.isTTY === true;
