@@ -59,7 +59,9 @@ describe('npm install -g of the packed package (a temporary --prefix)', () => {
     expect(r.stdout).toBe(`${VERSION}\n`);
     // npm unpacks with the time of unpacking: the bundle must not be taken for an outdated one
     expect(r.stderr).toContain(join(installed, 'dist', 'bundle', 'cli.bundle.js'));
-    expect(r.stderr).toContain('"cache":"accepted"');
+    // The cache is installed with the bundle; V8 may refuse bytecode of another Node (`npm run test:lts`).
+    const cache = /"cache":"(\w+)"/.exec(r.stderr)?.[1];
+    expect(process.env.XXGK_TEST_CACHE_FROM_OTHER_NODE ? ['accepted', 'rejected'] : ['accepted']).toContain(cache);
   });
 
   it('xxgk render writes the same PDF and Word file as node bin/xxgk.js in the working copy', () => {
