@@ -58,10 +58,11 @@ export function batchCommand(setExit: (code: number) => void): CommandModule<obj
       // an fsync, workers wait for the next write to start. Read when the pool starts, which
       // is later than here: nothing before a batch works in the background.
       process.env.UV_THREADPOOL_SIZE ??= String(Math.min(64, 4 * (args.jobs ?? availableParallelism())));
-      const { SingleBar, Presets } = require('cli-progress') as typeof import('cli-progress');
       const { renderBatch } = require('../../batch/run-batch') as typeof import('../../batch/run-batch');
       const tty = !args.json && process.stderr.isTTY === true;
-      const bar = tty ? new SingleBar({ format: '{bar} {value}/{total} 份 | {file}', hideCursor: true, stream: process.stderr }, Presets.shades_classic) : undefined;
+      // The progress bar only on a terminal: redirected or --json, its package is not loaded.
+      const progress = tty ? (require('cli-progress') as typeof import('cli-progress')) : undefined;
+      const bar = progress ? new progress.SingleBar({ format: '{bar} {value}/{total} 份 | {file}', hideCursor: true, stream: process.stderr }, progress.Presets.shades_classic) : undefined;
       let started = false;
       const onReport = (o: ReportOutcome, done: number, total: number) => {
         if (bar) {
