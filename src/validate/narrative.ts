@@ -178,6 +178,7 @@ const DISCLOSURE_CONTEXT = /信息公开|依申请公开/;
 
 const SENTENCE = /[^。；;！？!?\n]+/g;
 const CLAUSE = /[^，,、：:]+/g;
+const HAS_DIGIT = /\d/;
 
 function checkFigures(
   field: TextField,
@@ -194,6 +195,8 @@ function checkFigures(
     const inContext = fieldContext || DISCLOSURE_CONTEXT.test(sentence[0]);
     for (const clause of sentence[0].matchAll(CLAUSE)) {
       const c = clause[0];
+      // Every rule claims a figure: most clauses of a narrative have none to check.
+      if (!HAS_DIGIT.test(c)) continue;
       const seen = new Set<number>();
       for (const rule of FIGURE_RULES) {
         if (rule.needsContext && !inContext) continue;
