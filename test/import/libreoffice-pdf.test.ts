@@ -11,24 +11,12 @@ import fc from 'fast-check';
 import { FULL_RANGE } from './generated-report';
 import { importBytes, printedFigures, renderTo } from './support';
 import { fuzzSeed } from '../reliability/support';
+import { whereInstalled } from '../support/tools';
 
 const ROOT = join(__dirname, '..', '..');
 
-function has(cmd: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
-const available = has('soffice');
-if (!available) {
-  // eslint-disable-next-line no-console
-  console.warn('skipping the LibreOffice PDF import: soffice is not installed');
-}
-const maybe = available ? test : test.skip;
+const { maybe } = whereInstalled('the LibreOffice PDF import', ['soffice'], 'Debian libreoffice-writer');
 
 /** LibreOffice sees the bundled Fandol faces under the official names the .docx gives, so its PDF has Chinese text. */
 const FONTS_CONF = `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">

@@ -6,8 +6,8 @@ import { PNG } from 'pngjs';
 import { renderReportBytes } from '../../src/pipeline/render-report';
 import type { RenderedReport } from '../../src/pipeline/render-types';
 import { EXAMPLE, ROOT, tempDir } from '../support/cli';
+import { hasCommands } from '../support/tools';
 
-const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 const settings = { formats: ['docx', 'pdf'] as ('docx' | 'pdf')[], systemFonts: false };
 const seed = readFileSync(join(ROOT, 'test', 'fixtures', 'seed-report-2021.txt'), 'utf8');
 
@@ -94,7 +94,7 @@ describe('the example report, rendered', () => {
     for (const b of [...outline, ...outline.flatMap((o) => o.items)]) expect(pages[b.page - 1].replace(/\s+/g, '')).toContain(b.title);
   });
 
-  (has('pdfinfo') ? it : it.skip)('reads as the same structure in poppler: headings, paragraphs and the tables with their text', () => {
+  (hasCommands('pdfinfo') ? it : it.skip)('reads as the same structure in poppler: headings, paragraphs and the tables with their text', () => {
     const tree = spawnSync('pdfinfo', ['-struct-text', pdfFile], { encoding: 'utf8' }).stdout;
     expect(tree).toMatch(/^Document\n {2}H1 \(block\)\n {4}"平罗县科学技术局2021年政府信息公开工作年度报告"/);
     expect(tree).toMatch(/ {2}H2 \(block\)\n {4}"三、收到和处理政府信息公开申请情况"\n {2}Table \(block\)\n {4}THead\n {6}TR\n {8}TH/);
@@ -114,7 +114,7 @@ describe('the example report, rendered', () => {
     expect(Buffer.from(again.docx!).equals(Buffer.from(rendered.docx!))).toBe(true);
   });
 
-  const outside = has('pdftoppm') && has('qpdf') && has('pdffonts') && has('gs');
+  const outside = hasCommands('pdftoppm') && hasCommands('qpdf') && hasCommands('pdffonts') && hasCommands('gs');
   (outside ? it : it.skip)('passes qpdf, and poppler and Ghostscript render it with no font error and no system font', () => {
     const env = noFontsEnv(tmp.dir);
     expect(spawnSync('qpdf', ['--check', pdfFile]).status).toBe(0);
@@ -135,7 +135,7 @@ describe('the example report, rendered', () => {
     expect(spawnSync('pdfinfo', [pdfFile], { encoding: 'utf8' }).stdout).toMatch(/Page size:\s+595\.\d+ x 841\.\d+/);
   });
 
-  (has('pdftoppm') ? it : it.skip)('draws page 1 as the golden image (poppler, embedded fonts only)', () => {
+  (hasCommands('pdftoppm') ? it : it.skip)('draws page 1 as the golden image (poppler, embedded fonts only)', () => {
     const env = noFontsEnv(tmp.dir);
     const base = join(tmp.dir, 'page1');
     spawnSync('pdftoppm', ['-r', '40', '-f', '1', '-l', '1', '-singlefile', '-gray', '-png', pdfFile, base], { env });

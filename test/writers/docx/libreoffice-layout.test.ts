@@ -21,21 +21,9 @@ import { writeDocxSync } from '../../../src/writers/docx';
 import { ROOT } from '../../support/cli';
 import { exampleDocTree, largeAgencyTree } from '../../support/large-agency';
 import { realFonts } from '../../layout/support/real-fonts';
+import { whereInstalled } from '../../support/tools';
 
-function has(cmd: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const available = has('soffice') && has('pdftotext') && has('fc-match');
-if (!available) {
-  // eslint-disable-next-line no-console
-  console.warn('skipping the LibreOffice layout comparison: soffice, pdftotext or fontconfig (fc-match) is not installed');
-}
-const maybe = available ? it : it.skip;
+const { available, maybe } = whereInstalled('the LibreOffice layout comparison', ['soffice', 'pdftotext', 'fc-match'], 'Debian libreoffice-writer, poppler-utils, fontconfig');
 
 /** fontconfig: only the repository's fonts/, each official name (font-roles.ts) mapped to its bundled face. */
 function fontsConf(dir: string): string {

@@ -9,22 +9,10 @@ import { join } from 'path';
 import { GBT9704 } from '../../../src/style/settings';
 import { writeDocx } from '../../../src/writers/docx';
 import { exampleTree } from './example';
+import { whereInstalled } from '../../support/tools';
 
-function has(cmd: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
-const available = has('soffice') && has('pdftotext');
-if (!available) {
-  // eslint-disable-next-line no-console
-  console.warn('skipping the LibreOffice round trip: soffice or pdftotext is not installed');
-}
-const maybe = available ? it : it.skip;
+const { maybe } = whereInstalled('the LibreOffice round trip', ['soffice', 'pdftotext'], 'Debian libreoffice-writer, poppler-utils');
 
 describe('LibreOffice', () => {
   maybe(

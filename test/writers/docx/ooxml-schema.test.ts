@@ -18,23 +18,11 @@ import { GBT9704 } from '../../../src/style/settings';
 import { writeDocxSync, type DocxOptions } from '../../../src/writers/docx';
 import { exampleDocTree, largeAgencyReport, largeAgencyTree } from '../../support/large-agency';
 import { realFonts } from '../../layout/support/real-fonts';
+import { whereInstalled } from '../../support/tools';
 
 const XSD = join(__dirname, '..', '..', 'fixtures', 'ooxml-xsd');
 
-function has(cmd: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const available = has('xmllint');
-if (!available) {
-  // eslint-disable-next-line no-console
-  console.warn('skipping the OOXML schema validation: xmllint (Debian libxml2-utils) is not installed');
-}
-const maybe = available ? it : it.skip;
+const { maybe } = whereInstalled('the OOXML schema validation', ['xmllint'], 'Debian libxml2-utils');
 
 /** The schema a part is checked against. */
 function schemaOf(part: string): string {

@@ -20,6 +20,7 @@ import { dateString, name, pdfNumber, PdfLiteral, serialize, textString } from '
 import { buildToUnicode, MAX_BLOCK } from '../../../src/writers/pdf/tounicode';
 import { META, samplePages } from './fixture';
 import { inspectFonts, pdfName, streamData, type InspectedFont } from './pdf-inspect';
+import { hasCommands } from '../../support/tools';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const fontkit = require('fontkit');
@@ -32,10 +33,6 @@ let doc: PDFDocument;
 let embedded: InspectedFont[];
 let tmp: string;
 let file: string;
-
-function has(tool: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
-}
 
 /** An environment in which fontconfig sees no font at all. */
 function noFontsEnv(): NodeJS.ProcessEnv {
@@ -250,7 +247,7 @@ test('groups become marked content: ActualText replaces the glyphs in extraction
   fs.writeFileSync(f, bytes);
   const js = spawnSync(process.execPath, [path.join(__dirname, '..', '..', 'support', 'pdf-text.mjs'), f], { encoding: 'utf8', env: noFontsEnv() });
   expect(JSON.parse(js.stdout).warnings).toEqual([]);
-  if (has('pdftotext')) {
+  if (hasCommands('pdftotext')) {
     const r = spawnSync('pdftotext', [f, '-'], { encoding: 'utf8', env: noFontsEnv() });
     const txt = r.stdout.replace(/\s+/g, '');
     expect(txt).toContain('本年新收政府信息公开申请数量');
@@ -319,11 +316,11 @@ describe('outside readers (no system fonts visible)', () => {
     expect(got[0]).toContain('食⻝堃喆旻玥镕彧');
   });
 
-  const maybe = (tool: string) => (has(tool) ? test : test.skip);
-  if (!has('pdftotext')) console.warn('pdftotext (poppler-utils) not installed: skipping its extraction test');
-  if (!has('qpdf')) console.warn('qpdf not installed: skipping qpdf --check');
-  if (!has('pdftoppm')) console.warn('pdftoppm (poppler-utils) not installed: skipping the poppler rendering test');
-  if (!has('gs')) console.warn('Ghostscript not installed: skipping the Ghostscript rendering test');
+  const maybe = (tool: string) => (hasCommands(tool) ? test : test.skip);
+  if (!hasCommands('pdftotext')) console.warn('pdftotext (poppler-utils) not installed: skipping its extraction test');
+  if (!hasCommands('qpdf')) console.warn('qpdf not installed: skipping qpdf --check');
+  if (!hasCommands('pdftoppm')) console.warn('pdftoppm (poppler-utils) not installed: skipping the poppler rendering test');
+  if (!hasCommands('gs')) console.warn('Ghostscript not installed: skipping the Ghostscript rendering test');
 
   maybe('pdftotext')('pdftotext extracts the same text', () => {
     const r = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8', env: noFontsEnv() });
@@ -420,7 +417,7 @@ test('XMP metadata repeats the Info values (title, author, language, dates, prod
   expect(xmp).toContain(`<xmp:CreateDate>${META.date}T00:00:00Z</xmp:CreateDate>`);
   expect(xmp).toContain('<pdf:Keywords>政府信息公开 年报</pdf:Keywords>');
   expect(xmp).toMatch(/^<\?xpacket begin="\ufeff"[\s\S]*<\?xpacket end="r"\?>$/);
-  if (has('pdfinfo')) expect(spawnSync('pdfinfo', ['-meta', '-'], { input: Buffer.from(bytes), encoding: 'utf8' }).stdout).toContain('某某县统计局');
+  if (hasCommands('pdfinfo')) expect(spawnSync('pdfinfo', ['-meta', '-'], { input: Buffer.from(bytes), encoding: 'utf8' }).stdout).toContain('某某县统计局');
 });
 
 test('an empty table cell keeps its TD, so the cells after it stay in their columns', async () => {
