@@ -152,8 +152,9 @@ function batch(dir, inputs, n) {
     const cold = coldCli(join(dir, 'fresh-out'));
     const big = batch(dir, bigInputs, bigBatch);
     const small = batch(dir, smallInputs, smallBatch);
-    // Targets: the batch at 85 % of two threads at the in-process rate; a fresh -f pdf render
-    // at 0.2 s; the big batch's peak memory within 1.1 times the small one's; the PDF < 250,000 bytes.
+    // Targets: the batch at 85 % of two threads at the in-process rate; the big batch's peak
+    // memory within 1.1 times the small one's; the PDF < 250,000 bytes. (The fresh render's is
+    // relative to Typst: bench/peer-typst.js.)
     const twoThreads = (2 * 1000) / single.single.bothVariantsMeanMs;
     const targets = {
       batchVsTwoThreads: round(big.reportsPerSecond / twoThreads, 2),
@@ -171,7 +172,7 @@ function batch(dir, inputs, n) {
       const mark = (ok) => (ok ? '达到 met' : '未达到 not met');
       log(`target: batch ≥ 0.85 × two threads in-process (${round(twoThreads)} reports/s): ${targets.batchVsTwoThreads} — ${mark(targets.batchVsTwoThreads >= 0.85)}`);
       log(`  (processor time: in-process ${single.single.bothVariantsCpuMs} ms a report, batch ${big.cpuMsPerReport} ms: ${targets.cpuInProcessVsBatch})`);
-      log(`target: fresh render -f pdf ≤ 200 ms: ${targets.coldCliPdfMs} ms — ${mark(targets.coldCliPdfMs <= 200)}`);
+      log(`fresh render -f pdf: ${targets.coldCliPdfMs} ms (its target, ≤ 0.8 × Typst's fresh compile, needs Typst: npm run bench -- --peer typst)`);
       log(`target: peak memory ${bigBatch} ≤ 1.1 × ${smallBatch}: ${targets.peakRssRatio} — ${mark(targets.peakRssRatio <= 1.1)}`);
       log(`target: example PDF < 250,000 bytes: ${targets.pdfBytes} — ${mark(targets.pdfBytes < 250000)}`);
     }
