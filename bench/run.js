@@ -2,7 +2,8 @@
 'use strict';
 // npm run bench [-- --json] [-- --runs N] [-- --quick] [-- --batch-runs N]
 // (a) in-process renders after a warm-up, through the worker bundle the batch runs: median ms
-//     for docx, pdf and both of the example, and for both of the batch's variants in turn;
+//     for docx, pdf and both of the example, and for both of the batch's variants in turn
+//     (there also the mean: the rate the batch is held to);
 // (b) fresh `xxgk render` processes (docx+pdf, and -f pdf) beside `node -e 0`: median wall time;
 // (c) batches of 2,000 and 200 generated variants (bench/variants.js) with -j 2, both formats:
 //     reports per second and peak memory of the whole process (its worker threads included);
