@@ -4,12 +4,15 @@
 // XXGK_BENCH_RSS names. Worker threads are threads of the process, so this is the whole
 // batch, to its last byte of output.
 const { writeFileSync } = require('node:fs');
+const { join } = require('node:path');
 const { isMainThread } = require('node:worker_threads');
+// Not maxRSS alone: a child of this bench would report the bench's own peak (see src/util/peak-memory.ts).
+const { peakMemoryMb } = require(join(__dirname, '..', 'dist', 'util', 'peak-memory.js'));
 
 const file = process.env.XXGK_BENCH_RSS;
 if (file && isMainThread) {
   process.on('exit', () => {
     const u = process.resourceUsage();
-    writeFileSync(file, JSON.stringify({ peakRssMb: u.maxRSS / 1024, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 }));
+    writeFileSync(file, JSON.stringify({ peakRssMb: peakMemoryMb(), cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 }));
   });
 }

@@ -81,7 +81,7 @@ export function batchCommand(setExit: (code: number) => void): CommandModule<obj
       const combined = args.combined ? { file: args.combined, coverTitle: args.coverTitle, issuer: args.issuer } : undefined;
       const summary = await renderBatch(args.inputs, { outDir: args.out, settings, jobs: args.jobs, onReport, rollups, roster, combined });
       bar?.stop();
-      const peakRssMb = process.resourceUsage().maxRSS / 1024;
+      const peakRssMb = (require('../../util/peak-memory') as typeof import('../../util/peak-memory')).peakMemoryMb();
       if (args.json) {
         process.stdout.write(JSON.stringify({ ...summary, peakRssMb }) + '\n');
       } else {
