@@ -3,7 +3,6 @@
  * out again by LibreOffice (its own fonts and line breaks: numbers of adjacent cells may run
  * together) and imported. Skipped, with a message, where `soffice` is not installed.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,10 +10,9 @@ import fc from 'fast-check';
 import { FULL_RANGE } from './generated-report';
 import { importBytes, printedFigures, renderTo } from './support';
 import { fuzzSeed } from '../reliability/support';
-import { whereInstalled } from '../support/tools';
+import { libreOfficeToPdf, whereInstalled } from '../support/tools';
 
 const ROOT = join(__dirname, '..', '..');
-
 
 const { maybe } = whereInstalled('the LibreOffice PDF import', ['soffice'], 'Debian libreoffice-writer');
 
@@ -46,11 +44,7 @@ describe('import: generated reports as .docx, saved by LibreOffice as PDF (fixed
           }),
         );
         writeFileSync(join(dir, 'fonts.conf'), FONTS_CONF);
-        execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], {
-          stdio: 'ignore',
-          timeout: 170_000,
-          env: { ...process.env, FONTCONFIG_FILE: join(dir, 'fonts.conf') },
-        });
+        libreOfficeToPdf(dir, files, { ...process.env, FONTCONFIG_FILE: join(dir, 'fonts.conf') });
         for (const [i, data] of reports.entries()) {
           const result = await importBytes(readFileSync(join(dir, `r${i}.pdf`)), 'pdf');
           const expected = printedFigures(data);

@@ -2,7 +2,8 @@
  * Outside tools some tests drive (LibreOffice, poppler, qpdf, Ghostscript, xmllint): CI installs
  * them (.ci/run); elsewhere the tests that need one are skipped, and the run says which and why.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 
 /** Whether every command is on the PATH. */
 export function hasCommands(...commands: string[]): boolean {
@@ -20,4 +21,16 @@ export function whereInstalled(what: string, commands: string[], hint = ''): { a
     console.warn(`skipping ${what}: ${commands.join(', ')} not all installed${hint ? ` (${hint})` : ''}`);
   }
   return { available, maybe: available ? it : it.skip };
+}
+
+/**
+ * Converts `files` to PDF with LibreOffice, headless, into `dir`, with a profile of its own
+ * in `dir` (two runs never share one); `env` sets, say, the fontconfig file. Throws when it fails.
+ */
+export function libreOfficeToPdf(dir: string, files: readonly string[], env?: NodeJS.ProcessEnv): void {
+  execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], {
+    stdio: 'ignore',
+    timeout: 170_000,
+    env,
+  });
 }

@@ -21,7 +21,7 @@ import { writeDocxSync } from '../../../src/writers/docx';
 import { ROOT } from '../../support/cli';
 import { exampleDocTree, largeAgencyTree } from '../../support/large-agency';
 import { realFonts } from '../../layout/support/real-fonts';
-import { whereInstalled } from '../../support/tools';
+import { libreOfficeToPdf, whereInstalled } from '../../support/tools';
 
 const { available, maybe } = whereInstalled('the LibreOffice layout comparison', ['soffice', 'pdftotext', 'fc-match'], 'Debian libreoffice-writer, poppler-utils, fontconfig');
 
@@ -110,11 +110,7 @@ describe('LibreOffice lays the .docx out as our PDF', () => {
       const t = tree();
       writeFileSync(join(dir, `${name}.docx`), writeDocxSync(t, GBT9704, { measure, tables: resolveTables(t, GBT9704, measure) }));
     }
-    execFileSync(
-      'soffice',
-      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...CASES.map(([n]) => join(dir, `${n}.docx`))],
-      { stdio: 'ignore', timeout: 170_000, env: { ...process.env, FONTCONFIG_FILE: join(dir, 'fonts.conf') } },
-    );
+    libreOfficeToPdf(dir, CASES.map(([n]) => join(dir, `${n}.docx`)), { ...process.env, FONTCONFIG_FILE: join(dir, 'fonts.conf') });
     for (const [name] of CASES) rendered.set(name, pdfWords(join(dir, `${name}.pdf`)));
     // the mapping took: LibreOffice drew with the bundled faces, not a substitute
     const fontsUsed = execFileSync('pdffonts', [join(dir, 'example.pdf')], { encoding: 'utf8' });

@@ -9,8 +9,7 @@ import { join } from 'path';
 import { GBT9704 } from '../../../src/style/settings';
 import { writeDocx } from '../../../src/writers/docx';
 import { exampleTree } from './example';
-import { whereInstalled } from '../../support/tools';
-
+import { libreOfficeToPdf, whereInstalled } from '../../support/tools';
 
 const { maybe } = whereInstalled('the LibreOffice round trip', ['soffice', 'pdftotext'], 'Debian libreoffice-writer, poppler-utils');
 
@@ -21,11 +20,7 @@ describe('LibreOffice', () => {
       const dir = mkdtempSync(join(tmpdir(), 'xxgk-docx-'));
       try {
         writeFileSync(join(dir, 'report.docx'), await writeDocx(exampleTree(), GBT9704));
-        execFileSync(
-          'soffice',
-          [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'report.docx')],
-          { stdio: 'ignore', timeout: 170_000 },
-        );
+        libreOfficeToPdf(dir, [join(dir, 'report.docx')]);
         readFileSync(join(dir, 'report.pdf'));
         const text = execFileSync('pdftotext', [join(dir, 'report.pdf'), '-'], { encoding: 'utf8' }).replace(/\s/g, '');
         for (const label of [
@@ -57,11 +52,7 @@ describe('LibreOffice', () => {
         writeFileSync(conf, `<?xml version="1.0"?><fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>${dir}/fc</cachedir></fontconfig>`);
         const env = { ...process.env, FONTCONFIG_FILE: conf };
         writeFileSync(join(dir, 'report.docx'), await writeDocx(exampleTree(), GBT9704, { fontProfile: 'bundled' }));
-        execFileSync(
-          'soffice',
-          [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'report.docx')],
-          { stdio: 'ignore', timeout: 170_000, env },
-        );
+        libreOfficeToPdf(dir, [join(dir, 'report.docx')], env);
         const fonts = execFileSync('pdffonts', [join(dir, 'report.pdf')], { encoding: 'utf8', env });
         for (const face of ['FandolSong-Bold', 'FandolFang-Regular', 'FandolHei-Regular', 'FandolKai-Regular']) expect(fonts).toContain(face);
         const text = execFileSync('pdftotext', [join(dir, 'report.pdf'), '-'], { encoding: 'utf8' }).replace(/\s/g, '');
