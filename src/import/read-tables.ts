@@ -108,7 +108,7 @@ function findColumns(rows: readonly TableCell[][], keys: readonly string[], layo
   const out: (Column[] | undefined)[] = keys.map(() => undefined);
   const add = (i: number, col: Column) => (out[i] ??= []).push(col);
   const boxOf = rules ? cellBoxes(rules) : () => undefined;
-  const boxed = rows.flat().map((c) => ({ c, box: boxOf(c) }));
+  const boxes = new Map(rows.flat().map((c) => [c, boxOf(c)]));
   rows.forEach((row, r) => {
     for (const c of row) {
       const k = labelKey(c.text);
@@ -120,8 +120,8 @@ function findColumns(rows: readonly TableCell[][], keys: readonly string[], layo
       if (layout !== 'positioned' || k.length === 0) continue;
       // The whole text of the cell box it lies in, taken once (at its first fragment: rows run top
       // down, cells left to right) when it names a column.
-      const box = boxOf(c);
-      const cell = box ? boxed.filter((b) => b.box && sameBox(b.box, box)).map((b) => b.c) : [];
+      const box = boxes.get(c);
+      const cell = box ? [...boxes].filter(([, b]) => b && sameBox(b, box)).map(([f]) => f) : [];
       const j = cell.length > 1 ? keys.indexOf(labelKey(cell.map((f) => f.text).join(''))) : -1;
       if (j >= 0) {
         if (cell[0] === c) add(j, { x0: Math.min(...cell.map((f) => f.x0)), x1: Math.max(...cell.map((f) => f.x1)) });
