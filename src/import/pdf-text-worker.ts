@@ -8,6 +8,7 @@
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { RuledLine } from './blocks';
 import { ImportError } from './import-error';
 import { IMPORT_LIMITS } from './limits';
 
@@ -20,20 +21,12 @@ export interface PdfTextItem {
   height: number;
 }
 
-/** A straight line drawn on a page along one axis, in points (origin bottom left): `x0 === x1` or `y0 === y1`. */
-export interface PdfRule {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
 /** A page's size, text and ruled lines (none when the page draws more than `IMPORT_LIMITS.pdfRules`). */
 export interface PdfPage {
   width: number;
   height: number;
   items: PdfTextItem[];
-  rules: PdfRule[];
+  rules: RuledLine[];
 }
 
 const WORKER_SOURCE = `
