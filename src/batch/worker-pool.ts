@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 /** A task as sent to a worker: an id to match the answer, and the payload. */
 export interface PoolMessage<T> {
@@ -36,12 +36,13 @@ export class WorkerPool<Task, Result> {
     private readonly script: string,
     size: number,
     private readonly depth = 2,
+    private readonly resourceLimits?: ResourceLimits,
   ) {
     for (let i = 0; i < size; i++) this.spawn();
   }
 
   private spawn(): void {
-    const w = new Worker(this.script);
+    const w = new Worker(this.script, { resourceLimits: this.resourceLimits });
     const jobs = new Map<number, Job<Task, Result>>();
     let failure: Error | undefined;
     this.inFlight.set(w, jobs);

@@ -1,5 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { renderBatch, WORKER_YOUNG_GENERATION_MB } from '../../src/batch/run-batch';
+import * as workerPool from '../../src/batch/worker-pool';
 import { WorkerCrashError, WorkerPool } from '../../src/batch/worker-pool';
 import { EXAMPLE, tempDir, xxgk } from '../support/cli';
 
@@ -26,6 +28,62 @@ parentPort.on('message', ({ id, task }) => {
   });
 });
 `;
+
+describe('WorkerPool heap limits', () => {
+  const tmp = tempDir();
+  afterAll(tmp.cleanup);
+  // Answers with the young generation its thread was given, or dies on request.
+  const script = join(tmp.dir, 'limits.js');
+  writeFileSync(
+    script,
+    `const { parentPort, resourceLimits } = require('node:worker_threads');
+     parentPort.on('message', ({ id, task }) => {
+       if (task === 'die') setImmediate(() => { throw new Error('die'); });
+       else parentPort.postMessage({ id, result: resourceLimits.maxYoungGenerationSizeMb });
+     });`,
+  );
+
+  it('gives every worker, a replacement too, the limits it was made with', async () => {
+    const pool = new WorkerPool<string, number>(script, 1, 1, { maxYoungGenerationSizeMb: 40 });
+    try {
+      expect(await pool.run('ask')).toBe(40);
+      await expect(pool.run('die')).rejects.toBeInstanceOf(WorkerCrashError);
+      expect(await pool.run('ask')).toBe(40);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("without limits a worker has V8's default young generation, smaller than the batch's", async () => {
+    const pool = new WorkerPool<string, number>(script, 1);
+    try {
+      expect(await pool.run('ask')).toBeLessThan(WORKER_YOUNG_GENERATION_MB);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('renderBatch with worker threads', () => {
+  const tmp = tempDir();
+  afterAll(tmp.cleanup);
+
+  it("makes its pool's workers with the batch's young generation", async () => {
+    const made: unknown[][] = [];
+    const fake = { run: async (task: { file: string }) => ({ file: task.file, status: 'skipped', diagnostics: [], ms: 0 }), close: async () => undefined };
+    const spy = jest.spyOn(workerPool, 'WorkerPool').mockImplementation(((...args: unknown[]) => (made.push(args), fake)) as never);
+    try {
+      const dir = join(tmp.dir, 'in');
+      mkdirSync(dir);
+      for (const name of ['a', 'b']) writeFileSync(join(dir, `${name}.yaml`), 'agency: x\n');
+      await renderBatch([dir], { outDir: join(tmp.dir, 'out'), settings: { formats: ['pdf'], systemFonts: false }, jobs: 2 });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(made).toHaveLength(1);
+    expect(made[0][3]).toEqual({ maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB });
+  });
+});
 
 describe('WorkerPool when a worker dies', () => {
   const tmp = tempDir();
