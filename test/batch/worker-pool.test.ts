@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderBatch, WORKER_YOUNG_GENERATION_MB } from '../../src/batch/run-batch';
+import { defaultWorkers, renderBatch, REPORTS_PER_WORKER, WORKER_YOUNG_GENERATION_MB } from '../../src/batch/run-batch';
 import * as workerPool from '../../src/batch/worker-pool';
 import { WorkerCrashError, WorkerPool } from '../../src/batch/worker-pool';
 import { EXAMPLE, tempDir, xxgk } from '../support/cli';
@@ -61,6 +61,14 @@ describe('WorkerPool heap limits', () => {
     } finally {
       await pool.close();
     }
+  });
+});
+
+describe('defaultWorkers', () => {
+  it('gives each worker at least REPORTS_PER_WORKER reports, one worker a core at most', () => {
+    const n = REPORTS_PER_WORKER;
+    expect([1, n - 1, n, 2 * n - 1, 2 * n, 8 * n, 100 * n].map((r) => defaultWorkers(r, 4))).toEqual([1, 1, 1, 1, 2, 4, 4]);
+    expect(defaultWorkers(100 * n, 1)).toBe(1);
   });
 });
 
@@ -155,6 +163,15 @@ describe('xxgk batch when a report crashes its worker (XXGK_TEST_CRASH_REPORT)',
     for (const name of ['a', 'b', 'c', 'd', 'e']) expect(existsSync(join(out, `${name}.docx`))).toBe(true);
     expect(existsSync(join(out, 'crash.docx'))).toBe(false);
     expect(r.stdout).toContain('共 6 份报告：完成 5，有错误 0，已拒绝 0，失败 1；已跳过 0 个文件');
+  });
+
+  it('without -j, a batch too small for two threads still renders in a worker, so the crash stays its own', () => {
+    const dir = join(tmp.dir, 'default');
+    mkdirSync(dir);
+    for (const name of ['a', 'crash', 'b']) writeFileSync(join(dir, `${name}.yaml`), example.replace(/^agency: .*$/m, `agency: 测试县${name}局`));
+    const r = xxgk(['batch', dir, '-o', join(tmp.dir, 'default-out'), '-f', 'docx', '--no-system-fonts'], { env: { XXGK_TEST_CRASH_REPORT: 'crash.yaml' } });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('共 3 份报告：完成 2，有错误 0，已拒绝 0，失败 1；已跳过 0 个文件');
   });
 
   it('is read only by worker threads: with -j 1 the same report renders', () => {

@@ -40,7 +40,7 @@ export function batchCommand(setExit: (code: number) => void): CommandModule<obj
         y
           .positional('inputs', { type: 'string', array: true, demandOption: true, describe: '数据文件或文件夹' })
           .option('out', { alias: 'o', type: 'string', demandOption: true, describe: '输出文件夹（含 summary.json、summary.csv）' })
-          .option('jobs', { alias: 'j', type: 'number', describe: '并行线程数（默认为 CPU 核数）' })
+          .option('jobs', { alias: 'j', type: 'number', describe: '并行线程数（默认每 250 份报告一个线程，最多为 CPU 核数）' })
           .option('json', { type: 'boolean', default: false, describe: '以 JSON 输出汇总' })
           .option('manifest', { type: 'string', describe: '汇总关系文件：列出上级报告及其下级报告，核对上级的表二、表三、表四等于下级之和（B1，警告）' })
           .option('roster', { type: 'string', describe: '应报单位名单（.csv、.xlsx 或 .yaml）：列出未报送的单位和名单外的报告' })
