@@ -29,9 +29,9 @@ export const WORKER_YOUNG_GENERATION_MB = 64;
  * Reports a worker thread should have before one more pays off. Each worker compiles and
  * optimises the code again (about 2.5 s of processor time before it renders at full speed),
  * and while it does, it takes the core the other threads' compilers and collectors would
- * use. Measured on two cores, both formats: 200 reports took 3.9 s in one thread and 4.3 s in
- * two (with 2.3 times the memory); 400 took the same in either; 800 took 17 s in one and 13.7 s
- * in two.
+ * use. Measured on two cores, both formats (medians of 3): 200 reports took 4.6 s and 195 MB
+ * in one worker, 5.0 s and 290 MB in two (4.2 s with -j 1, in the main thread); 400 took the
+ * same time in one thread or two; 800 took 17 s in one and 13.7 s in two.
  */
 export const REPORTS_PER_WORKER = 250;
 
