@@ -21,7 +21,8 @@ import type { Roster } from '../roster/roster';
  * rendering, each scavenge's parallel helpers wait for a core, so fewer scavenges pay twice:
  * measured on 2,000 reports with -j 2 on two cores, 23.0 s against 28.1 s (medians of 5 paired
  * runs) and a fifth less processor time, for about 70 MB more peak memory. A single thread
- * gains nothing from it (its helpers have the idle core), and 96 MB or more gains no more.
+ * gains nothing from it (its helpers have the idle core: one worker of 200 reports, the same
+ * time either way, 30 MB more), so only two or more workers get it; 96 MB or more gains no more.
  */
 export const WORKER_YOUNG_GENERATION_MB = 64;
 
@@ -134,7 +135,8 @@ export async function renderBatch(paths: readonly string[], options: BatchOption
   } else {
     // Four tasks per worker: one rendering, the rest queued behind it or being written, so a
     // worker never waits for the disk.
-    const pool = new WorkerPool<WorkerTask, TaskResult>(join(__dirname, 'render-worker.js'), jobs, 4, { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB });
+    const limits = jobs > 1 ? { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } : undefined;
+    const pool = new WorkerPool<WorkerTask, TaskResult>(join(__dirname, 'render-worker.js'), jobs, 4, limits);
     // Workers write the files: interrupted, the batch stops them before removing what they left half-written.
     const stopOnInterrupt = beforeInterruptedExit(async () => {
       await pool.close();

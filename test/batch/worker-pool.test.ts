@@ -76,20 +76,28 @@ describe('renderBatch with worker threads', () => {
   const tmp = tempDir();
   afterAll(tmp.cleanup);
 
-  it("makes its pool's workers with the batch's young generation", async () => {
+  const poolArgs = async (jobs: number | undefined) => {
     const made: unknown[][] = [];
     const fake = { run: async (task: { file: string }) => ({ file: task.file, status: 'skipped', diagnostics: [], ms: 0 }), close: async () => undefined };
     const spy = jest.spyOn(workerPool, 'WorkerPool').mockImplementation(((...args: unknown[]) => (made.push(args), fake)) as never);
     try {
-      const dir = join(tmp.dir, 'in');
+      const dir = join(tmp.dir, `in-${jobs}`);
       mkdirSync(dir);
       for (const name of ['a', 'b']) writeFileSync(join(dir, `${name}.yaml`), 'agency: x\n');
-      await renderBatch([dir], { outDir: join(tmp.dir, 'out'), settings: { formats: ['pdf'], systemFonts: false }, jobs: 2 });
+      await renderBatch([dir], { outDir: join(tmp.dir, `out-${jobs}`), settings: { formats: ['pdf'], systemFonts: false }, jobs });
     } finally {
       spy.mockRestore();
     }
     expect(made).toHaveLength(1);
-    expect(made[0][3]).toEqual({ maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB });
+    return made[0];
+  };
+
+  it("gives two or more workers the batch's young generation", async () => {
+    expect(await poolArgs(2)).toEqual([expect.any(String), 2, 4, { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }]);
+  });
+
+  it("leaves a lone worker V8's default: with a core to spare it gains nothing", async () => {
+    expect(await poolArgs(undefined)).toEqual([expect.any(String), 1, 4, undefined]);
   });
 });
 
