@@ -348,6 +348,14 @@ describe('compressed font program', () => {
     expect(first.data.length / oneShot).toBeLessThan(1.05);
   });
 
+  test('a cached chunk holds only its own bytes, not the rest of the buffer zlib wrote it into', () => {
+    const data = new Uint8Array(3000).map((_, i) => (i * 31) & 0xff);
+    const p = piece(data, true);
+    expect(p.deflated.length).toBeLessThan(4096);
+    expect(p.deflated.buffer.byteLength).toBe(p.deflated.length);
+    expect(Buffer.from(inflateSync(joinPieces([p]))).equals(Buffer.from(data))).toBe(true);
+  });
+
   test('small subsets are one chunk; patched composites are compressed, not cached, and still inflate exactly', () => {
     const face = loadFontFace(writeTiny('Zip', cmapTable([[3, 1, handFormat4()]])), { source: 'user' });
     const s = subsetTrueType(face.font, [0x41, 0x4e10]);

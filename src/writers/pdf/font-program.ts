@@ -87,7 +87,11 @@ export interface Piece {
  */
 export function piece(data: Uint8Array, chunk = false): Piece {
   const options = chunk ? CHUNK : { ...sizedZlib(data.length, 9), finishFlush: zlibConstants.Z_SYNC_FLUSH };
-  return { deflated: deflateRawSync(data, options), adler: adler32(data), length: data.length };
+  const deflated = deflateRawSync(data, options);
+  // zlib's answer is a view of its 16 KB output buffer: a cached chunk of 2 KB kept the other
+  // 14 KB alive with it, which the cache's byte count did not see. Cached pieces own their bytes.
+  const own = chunk && deflated.byteLength < deflated.buffer.byteLength ? new Uint8Array(deflated) : deflated;
+  return { deflated: own, adler: adler32(data), length: data.length };
 }
 
 /** The zlib stream of pieces in order. */
