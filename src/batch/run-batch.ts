@@ -18,8 +18,8 @@ import { matchRoster } from '../roster/match-names';
 import type { Roster } from '../roster/roster';
 
 /**
- * The young generation of each batch worker, MB (V8's default is 48 in Node 20 and 22). With every core
- * rendering, each scavenge's parallel helpers wait for a core, so fewer scavenges pay twice:
+ * The young generation of each batch worker, MB (V8's default is 48 in Node 20 and 22). With
+ * every core rendering, each scavenge's parallel helpers wait for a core, so fewer scavenges pay twice:
  * measured on 2,000 reports with -j 2 on two cores, 23.0 s against 28.1 s (medians of 5 paired
  * runs) and a fifth less processor time, for about 70 MB more peak memory. A single thread
  * gains nothing from it (its helpers have the idle core: one worker of 200 reports, the same
