@@ -19,11 +19,12 @@ import type { Roster } from '../roster/roster';
 
 /**
  * The young generation of each batch worker, MB (V8's default is 48 in Node 20 and 22). With
- * every core rendering, each scavenge's parallel helpers wait for a core, so fewer scavenges pay twice:
- * measured on 2,000 reports with -j 2 on two cores, 23.0 s against 28.1 s (medians of 5 paired
- * runs) and a fifth less processor time, for about 70 MB more peak memory. A single thread
- * gains nothing from it (its helpers have the idle core: one worker of 200 reports, the same
- * time either way, 30 MB more), so only two or more workers get it; 96 MB or more gains no more.
+ * every core rendering, each scavenge's parallel helpers wait for a core, so every scavenge
+ * saved counts: measured on 2,000 reports with -j 2 on two cores, 23.0 s against 28.1 s
+ * (medians of 5 paired runs) and a fifth less processor time, for about 70 MB more peak
+ * memory. A single thread gains nothing from it (its helpers have the idle core: one worker
+ * of 200 reports, the same time either way, 30 MB more), so only two or more workers get it;
+ * 96 MB or more gains no more.
  */
 export const WORKER_YOUNG_GENERATION_MB = 64;
 
@@ -106,9 +107,9 @@ export async function renderBatch(paths: readonly string[], options: BatchOption
   prepareOutputDir(options.outDir);
   const reports = inputs.filter((x) => !x.skip).length;
   const jobs = options.jobs === undefined ? defaultWorkers(reports) : Math.max(1, Math.min(options.jobs, reports || 1));
-  // Without -j, even one worker renders apart from this thread, so a report that crashes it
-  // fails alone (a single report renders here, as with -j 1).
-  const inThisThread = options.jobs === undefined ? reports <= 1 : jobs === 1;
+  // Only -j 1 or a single report renders in this thread: without -j, even one worker renders
+  // apart from it, so a report that crashes the worker fails alone.
+  const inThisThread = reports <= 1 || (options.jobs !== undefined && options.jobs <= 1);
   const results: ReportOutcome[] = new Array(inputs.length);
   let done = 0;
   const finish = (input: BatchInput, index: number, result: TaskResult) => {
