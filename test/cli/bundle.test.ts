@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileBundle, runBundle } from '../../src/bundle/load-bundle';
+import { compileBundle, readBundleSource, runBundle } from '../../src/bundle/load-bundle';
+import { checkReportBytes } from '../../src/pipeline/check-report';
 import { renderReportBytes } from '../../src/pipeline/render-report';
 import { EXAMPLE, ROOT, tempDir, xxgk } from '../support/cli';
 
@@ -19,6 +20,37 @@ describe('the CLI bundle and its code cache (scripts/bundle.js)', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('cli.bundle.js');
     expect(r.stderr).toContain('"cache":"accepted"');
+  });
+
+  it('writes both bundles in ASCII, and reads a bundle that is not ASCII as UTF-8', () => {
+    for (const name of ['cli', 'render-worker']) {
+      const bytes = readFileSync(join(BUNDLE_DIR, `${name}.bundle.js`));
+      expect(bytes.findIndex((b) => b > 0x7f)).toBe(-1);
+    }
+    const file = join(tmp.dir, 'utf8.bundle.js');
+    writeFileSync(file, "module.exports = /人民政府$/.test('平罗县人民政府');");
+    expect(readBundleSource(file)).toBe("module.exports = /人民政府$/.test('平罗县人民政府');");
+  });
+
+  it("checks Chinese text in the bundle (its patterns escaped to ASCII) exactly as the modules do", () => {
+    // Each text meets some of the validator's Chinese patterns: the agency's kind, a count of
+    // applications in the narrative against the table; full-width digits in a table row.
+    const example = readFileSync(EXAMPLE, 'utf8')
+      .replace(/^agency: .*$/m, 'agency: 平罗县某某镇人民政府')
+      .replace('本年度，科技局未收到政府信息公开的申请。', '本年度共收到政府信息公开申请9件，已全部办结。');
+    const texts = [example.replace('newlyReceived:    [0, 0, 0, 0, 0, 0]', 'newlyReceived:    [2, 0, 0, 0, 0, 0]'), example.replace('newlyReceived:    [0, 0, 0, 0, 0, 0]', 'newlyReceived:    [２, 0, 0, 0, 0, 0]')];
+    const codes: string[] = [];
+    texts.forEach((text, i) => {
+      const file = join(tmp.dir, `patterns-${i}.yaml`);
+      writeFileSync(file, text);
+      const r = xxgk(['validate', file, '--json']);
+      const fromBundle = JSON.parse(r.stdout).files[0].diagnostics as Array<{ code: string; path: string; message: string }>;
+      const direct = checkReportBytes(file, readFileSync(file)).diagnostics;
+      expect(fromBundle.map((d) => [d.code, d.path, d.message])).toEqual(direct.map((d) => [d.code, d.path, d.message]));
+      codes.push(...fromBundle.map((d) => d.code));
+    });
+    expect(codes).toEqual(expect.arrayContaining(['TYPO']));
+    expect(codes.length).toBeGreaterThan(3);
   });
 
   it('finds the bundled yargs its Chinese messages, so help and usage errors stay in Chinese', () => {
