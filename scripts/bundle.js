@@ -77,9 +77,9 @@ const ENTRIES = { cli: join(dist, 'cli', 'main.js'), 'render-worker': join(dist,
 /**
  * The bundle with every non-ASCII character written as a \u escape. esbuild escapes them in
  * strings but leaves them in regular expressions and comments (the validator's Chinese
- * patterns), and one such character makes V8 hold the whole 1.5 MB source as a two-byte
- * string, decoded from UTF-8 at every start: 20 against 15 ms of a fresh render here, and
- * twice the memory. A \u escape means the same UTF-16 unit in a string, a template, a regular
+ * patterns), and one such character makes the whole 1.5 MB source a two-byte string,
+ * decoded from UTF-8 at every start (about 23 ms here, against 12 for ASCII read as Latin-1;
+ * see src/bundle/load-bundle.ts) and twice the memory. A \u escape means the same UTF-16 unit in a string, a template, a regular
  * expression (with or without the u flag, in a class or not) and an identifier; only a
  * character written after a backslash would change meaning, so the build refuses that.
  */
