@@ -19,7 +19,7 @@ const STANDARD_STREAMS = new Set(['PipeWrap', 'TTYWrap']);
  * True when nothing but the standard streams keeps the process alive and they have written
  * everything (on Windows a pipe is written asynchronously).
  */
-export function nothingPending(): boolean {
+function nothingPending(): boolean {
   if (typeof process.getActiveResourcesInfo !== 'function') return false;
   return process.getActiveResourcesInfo().every((r) => STANDARD_STREAMS.has(r)) && process.stdout.writableLength === 0 && process.stderr.writableLength === 0;
 }
