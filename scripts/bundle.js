@@ -53,24 +53,47 @@ const substitutes = {
   },
 };
 
+/**
+ * A plugin that replaces the one occurrence of `from` in the package file matching `file` by
+ * `to`, and appends `after`. A file without exactly one (the package changed) is bundled as it
+ * is, with a warning: each patch only saves time.
+ */
+function patchOnce(name, file, from, to, after = '') {
+  return {
+    name,
+    setup(build) {
+      build.onLoad({ filter: file }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        if (source.split(from).length !== 2) {
+          process.stderr.write(`xxgk 构建：${args.path} 中没有找到唯一的 ${from}，未做替换（只影响速度）\n`);
+          return undefined;
+        }
+        return { contents: source.replace(from, to) + after, loader: 'js' };
+      });
+    },
+  };
+}
+
 // yaml's parser reads process.env.LOG_TOKENS (a debugging switch) for every token, and reading
 // the environment is a call into the runtime each time: about a third of parsing a report.
 // The bundle reads it once, when the module loads.
-const YAML_PARSER = /[\\/]node_modules[\\/]yaml[\\/]dist[\\/]parse[\\/]parser\.js$/;
-const yamlEnvOnce = {
-  name: 'xxgk-yaml-env-once',
-  setup(build) {
-    build.onLoad({ filter: YAML_PARSER }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const read = 'node_process.env.LOG_TOKENS';
-      if (source.split(read).length !== 2) {
-        process.stderr.write(`xxgk 构建：${args.path} 中没有找到唯一的 ${read}，未做替换（只影响速度）\n`);
-        return undefined;
-      }
-      return { contents: `${source.replace(read, 'LOG_TOKENS')}\nvar LOG_TOKENS = node_process.env.LOG_TOKENS;\n`, loader: 'js' };
-    });
-  },
-};
+const yamlEnvOnce = patchOnce(
+  'xxgk-yaml-env-once',
+  /[\\/]node_modules[\\/]yaml[\\/]dist[\\/]parse[\\/]parser\.js$/,
+  'node_process.env.LOG_TOKENS',
+  'LOG_TOKENS',
+  '\nvar LOG_TOKENS = node_process.env.LOG_TOKENS;\n',
+);
+
+// After every command's handler, yargs renders the whole help text and keeps it, for a handler
+// that might ask for it later (about 5 ms of a fresh render). xxgk's handlers never do: a
+// failure goes through main's own fail(), which prints one line and never the help.
+const yargsNoHelpCache = patchOnce(
+  'xxgk-yargs-no-help-cache',
+  /[\\/]node_modules[\\/]yargs[\\/]build[\\/]index\.cjs$/,
+  't||r.getInternalMethods().getUsageInstance().cacheHelpMessage(),',
+  '',
+);
 
 const ENTRIES = { cli: join(dist, 'cli', 'main.js'), 'render-worker': join(dist, 'batch', 'render-worker.js') };
 
@@ -114,7 +137,7 @@ async function build() {
       platform: 'node',
       target: 'node20',
       format: 'cjs',
-      plugins: [externals, substitutes, yamlEnvOnce],
+      plugins: [externals, substitutes, yamlEnvOnce, yargsNoHelpCache],
       logLevel: 'warning',
       legalComments: 'inline',
     });

@@ -59,6 +59,17 @@ describe('the CLI bundle and its code cache (scripts/bundle.js)', () => {
     expect(r.stdout).not.toContain('Commands:');
   });
 
+  it("patches yaml's per-token read of the environment and yargs' help cache out, with help and errors unchanged", () => {
+    const source = readFileSync(join(BUNDLE_DIR, 'cli.bundle.js'), 'latin1');
+    expect(source).not.toMatch(/\.env\.LOG_TOKENS\)/);
+    expect(source).toMatch(/var LOG_TOKENS = \w+\.env\.LOG_TOKENS;/);
+    expect(source).not.toContain('cacheHelpMessage()');
+    expect(xxgk(['render', '--help']).stdout).toContain('生成 Word（.docx）和 PDF');
+    const failed = xxgk(['render', join(tmp.dir, 'missing.yaml')]);
+    expect(failed.status).toBe(2);
+    expect(failed.stderr.trim().split('\n')).toEqual([`xxgk: ${join(tmp.dir, 'missing.yaml')}: 文件不存在`]);
+  });
+
   it('renders from the bundle (and its worker bundle in batch) the same bytes as the modules do in-process', async () => {
     const out = join(tmp.dir, 'cli');
     expect(xxgk(['render', EXAMPLE, '-o', out, '--no-system-fonts']).status).toBe(0);
