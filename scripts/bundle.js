@@ -68,7 +68,7 @@ function patchOnce(name, file, from, to, after = '') {
           process.stderr.write(`xxgk 构建：${args.path} 中没有找到唯一的 ${from}，未做替换（只影响速度）\n`);
           return undefined;
         }
-        return { contents: source.replace(from, to) + after, loader: 'js' };
+        return { contents: source.replace(from, () => to) + after, loader: 'js' };
       });
     },
   };
@@ -101,10 +101,11 @@ const ENTRIES = { cli: join(dist, 'cli', 'main.js'), 'render-worker': join(dist,
  * The bundle with every non-ASCII character written as a \u escape. esbuild escapes them in
  * strings but leaves them in regular expressions and comments (the validator's Chinese
  * patterns), and one such character makes the whole 1.5 MB source a two-byte string,
- * decoded from UTF-8 at every start (about 23 ms here, against 12 for ASCII read as Latin-1;
- * see src/bundle/load-bundle.ts) and twice the memory. A \u escape means the same UTF-16 unit in a string, a template, a regular
- * expression (with or without the u flag, in a class or not) and an identifier; only a
- * character written after a backslash would change meaning, so the build refuses that.
+ * decoded from UTF-8 at every start and held in twice the memory (readBundleSource in
+ * src/bundle/load-bundle.ts gives the times). A \u escape means the same UTF-16 unit in a
+ * string, a template, a regular expression (with or without the u flag, in a class or not)
+ * and an identifier; only a character written after a backslash would change meaning, so the
+ * build refuses that.
  */
 function asciiOnly(source, name) {
   return source.replace(/(\\*)([^\x00-\x7f])/g, (match, backslashes, ch) => {
